@@ -1,0 +1,123 @@
+package es.civica;
+
+import es.civica.db.Database;
+import es.civica.db.DatabaseWorker;
+import es.civica.web.HttpVerticle;
+import es.civica.web.Routes;
+import es.civica.xapi.AboutResource;
+import es.civica.xapi.XapiProtocol;
+import es.civica.xapi.document.ActivitiesAndAgentsRoutes;
+import es.civica.xapi.document.DocumentRoutes;
+import es.civica.xapi.document.DocumentService;
+import es.civica.xapi.auth.CredentialAdminRoutes;
+import es.civica.xapi.auth.CredentialAuthenticator;
+import es.civica.xapi.auth.CredentialStore;
+import es.civica.xapi.auth.SecretHasher;
+import es.civica.xapi.statement.StatementRoutes;
+import es.civica.xapi.statement.StatementService;
+import es.civica.xapi.statement.StatementStore;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+/** The running product: database, Vert.x and the HTTP server, wired together. Used by Main and by tests. */
+public final class Application implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private final Settings settings;
+  private final Vertx vertx;
+  private final Database database;
+  private final DatabaseWorker db;
+  private final HttpVerticle http;
+  private final String adminSecret;
+
+  private Application(Settings settings, Vertx vertx, Database database, DatabaseWorker db, HttpVerticle http,
+                      String adminSecret) {
+    this.settings = settings;
+    this.vertx = vertx;
+    this.database = database;
+    this.db = db;
+    this.http = http;
+    this.adminSecret = adminSecret;
+  }
+
+  /** Starts everything; blocks until the server listens. Port 0 picks a free port. */
+  public static Application start(Settings settings) throws Exception {
+    Database database = Database.open(settings);
+    Vertx vertx = Vertx.vertx();
+    try {
+      DatabaseWorker db = new DatabaseWorker(vertx, database, settings.dbPoolSize());
+      String adminSecret = adminSecret(settings);
+
+      CredentialStore credentials = new CredentialStore();
+      CredentialAuthenticator authenticator = new CredentialAuthenticator(db, credentials);
+      XapiProtocol xapi = new XapiProtocol(authenticator, settings.xapiVersions());
+      new AboutResource(settings.xapiVersions()).register(xapi);
+      StatementService statements = new StatementService(vertx, db, new StatementStore(), settings.publicUrl());
+      new StatementRoutes(statements, Routes.XAPI_ROOT + "/statements").register(xapi);
+      new DocumentRoutes(new DocumentService(db)).register(xapi);
+      new ActivitiesAndAgentsRoutes(db).register(xapi);
+
+      Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret));
+      HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
+      vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
+      LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
+      return new Application(settings, vertx, database, db, http, adminSecret);
+    } catch (Exception e) {
+      vertx.close();
+      database.close();
+      throw e;
+    }
+  }
+
+  private static String adminSecret(Settings settings) throws Exception {
+    if (settings.adminSecret() != null) {
+      return settings.adminSecret();
+    }
+    Path file = settings.dataDir().resolve("admin-secret");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    String secret = SecretHasher.randomToken(24);
+    Files.createDirectories(settings.dataDir());
+    Files.writeString(file, secret + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    LOG.info("Generated the admin secret in {}", file);
+    return secret;
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public DatabaseWorker db() {
+    return db;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public String adminSecret() {
+    return adminSecret;
+  }
+
+  /** Graceful stop: the HTTP server finishes in-flight requests, then workers, pool and database close. */
+  @Override
+  public void close() throws Exception {
+    try {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    } finally {
+      database.close();
+    }
+  }
+}

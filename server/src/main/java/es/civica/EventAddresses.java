@@ -1,0 +1,15 @@
+package es.civica;
+
+/** Event-bus addresses of the product, dotted lowercase, all in one place. */
+public final class EventAddresses {
+  /**
+   * Published after the transaction that stored statements commits. Payload: a JsonObject
+   * {@code {"statements": [<statement as stored>...], "firstStoredId": <long>, "lastStoredId": <long>}} — one
+   * message per accepted request (a POST of many is one message), statements in storage order. Voiding statements
+   * are included; subscribers apply voiding themselves.
+   */
+  public static final String LRS_STATEMENT_STORED = "lrs.statement.stored";
+
+  private EventAddresses() {
+  }
+}

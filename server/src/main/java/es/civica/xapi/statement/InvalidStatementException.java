@@ -1,0 +1,7 @@
+package es.civica.xapi.statement;
+
+public class InvalidStatementException extends RuntimeException {
+  public InvalidStatementException(String message) {
+    super(message);
+  }
+}
