@@ -1,0 +1,34 @@
+package es.civica.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole course as loaded from the content package (FORMAT.md, course.json), with its units in course order
+ * and the player's UI strings.
+ *
+ * @param id               activity IRI of the course
+ * @param title            course title (Spanish)
+ * @param summary          Markdown summary
+ * @param language         language of the learner-facing texts ("es")
+ * @param certificateHours hours printed on the certificate
+ * @param units            the units, in the order of course.json
+ * @param messages         UI strings of the player, per language
+ */
+public record Course(String id, String title, String summary, String language, int certificateHours,
+                     List<Unit> units, Messages messages) {
+
+    public Course {
+        units = List.copyOf(units);
+    }
+
+    /** The unit with this number (1-based, as in unit.json). */
+    public Optional<Unit> unit(int number) {
+        return units.stream().filter(u -> u.number() == number).findFirst();
+    }
+
+    /** The unit with this activity IRI. */
+    public Optional<Unit> unitById(String iri) {
+        return units.stream().filter(u -> u.id().equals(iri)).findFirst();
+    }
+}
