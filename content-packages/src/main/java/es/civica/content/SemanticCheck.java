@@ -7,6 +7,7 @@ import static es.civica.content.RawJson.texts;
 import com.fasterxml.jackson.databind.JsonNode;
 import es.civica.content.RawContent.RawFile;
 import es.civica.content.RawContent.RawUnit;
+import es.civica.content.simulation.EngagementModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
 final class SemanticCheck {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)}");
+    /** Simulations played by {@link EngagementModel} (FORMAT.md, Engagement model). */
+    private static final Pattern ENGAGEMENT_SIMULATION = Pattern.compile("^u[0-9]+-sim-engagement$");
     private static final Pattern UNIT_FOLDER = Pattern.compile("^([1-9][0-9]*)-([a-z0-9][a-z0-9-]*)$");
     /** Feedback shorter than this many words cannot teach why (FORMAT.md: feedback that teaches why). */
     static final int MIN_FEEDBACK_WORDS = 4;
@@ -592,6 +595,26 @@ final class SemanticCheck {
         if (week.isInt() && json.path("weeks").isInt() && week.asInt() > json.path("weeks").asInt()) {
             findings.defect(file, "$.target.week", "target week " + week.asInt() + " is after the last simulated week "
                     + json.path("weeks").asInt());
+        }
+        if (ENGAGEMENT_SIMULATION.matcher(text(json, "id")).matches()) {
+            checkEngagementModel(json, file);
+        }
+    }
+
+    /**
+     * An engagement simulation must be readable by the model that plays it, and its defaults must miss the target
+     * (FORMAT.md, Engagement model: the defaults show the starting point).
+     */
+    private void checkEngagementModel(JsonNode json, String file) {
+        try {
+            EngagementModel model = EngagementModel.fromSimulation(json);
+            if (model.run(model.defaults()).targetMet()) {
+                findings.defect(file, "$.controls", "the engagement model meets the target with the default controls; "
+                        + "the defaults must miss it");
+            }
+        } catch (RuntimeException e) {
+            findings.defect(file, "$", "the engagement model cannot play this file: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 

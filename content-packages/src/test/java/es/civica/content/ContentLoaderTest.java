@@ -97,11 +97,13 @@ class ContentLoaderTest {
     void mapsSimulations() {
         Simulation simulation = ContentLoader.load(Fixture.original(), FORMAT_ONLY).unit(4).orElseThrow()
                 .simulation("u4-sim-engagement").orElseThrow();
-        assertEquals(42L, simulation.seed());
-        assertEquals(8, simulation.weeks());
+        assertEquals(20240611L, simulation.seed());
+        assertEquals(4, simulation.weeks());
         assertEquals("postsPerWeek", simulation.controls().get(0).id());
-        assertEquals(21, simulation.controls().get(0).json().path("max").asInt());
-        assertEquals(1000, simulation.model().path("baseReach").asInt());
+        assertEquals("integer", simulation.controls().get(0).type());
+        assertEquals(35, simulation.controls().get(0).json().path("max").asInt());
+        assertEquals(20, simulation.model().path("teamHoursPerWeek").asInt());
+        assertEquals(5500, simulation.target().path("minReach").asInt());
     }
 
     @Test

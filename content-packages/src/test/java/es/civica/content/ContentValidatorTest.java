@@ -440,26 +440,26 @@ class ContentValidatorTest {
 
         @Test
         void rejectsIntegerDefaultOutsideItsRange() {
-            course.edit(SIMULATION, j -> at(j, "/controls/0").put("default", 30));
-            assertDefect(course.validate(), SIMULATION, "$.controls[0].default", "default 30 is not a value of 1..21");
+            course.edit(SIMULATION, j -> at(j, "/controls/0").put("default", 40));
+            assertDefect(course.validate(), SIMULATION, "$.controls[0].default", "default 40 is not a value of 1..35");
         }
 
         @Test
         void rejectsSelectDefaultThatIsNotAnOption() {
-            course.edit(SIMULATION, j -> at(j, "/controls/1").put("default", "72h"));
-            assertDefect(course.validate(), SIMULATION, "$.controls[1].default", "\"72h\" is not one of its options");
+            course.edit(SIMULATION, j -> at(j, "/controls/3").put("default", "2h"));
+            assertDefect(course.validate(), SIMULATION, "$.controls[3].default", "\"2h\" is not one of its options");
         }
 
         @Test
         void rejectsMultiSelectDefaultBelowTheMinimumSelection() {
-            course.edit(SIMULATION, j -> at(j, "/controls/2").putArray("default"));
-            assertDefect(course.validate(), SIMULATION, "$.controls[2].default", "default selects 0 options");
+            course.edit(SIMULATION, j -> at(j, "/controls/1").putArray("default"));
+            assertDefect(course.validate(), SIMULATION, "$.controls[1].default", "default selects 0 options");
         }
 
         @Test
         void rejectsPercentagesThatDoNotAddUpToTheTotal() {
-            course.edit(SIMULATION, j -> at(j, "/controls/3/default").put("propaganda", 55));
-            assertDefect(course.validate(), SIMULATION, "$.controls[3].default", "add up to 95, not 100");
+            course.edit(SIMULATION, j -> at(j, "/controls/2/default").put("propaganda", 70));
+            assertDefect(course.validate(), SIMULATION, "$.controls[2].default", "add up to 95, not 100");
         }
 
         @Test
@@ -471,13 +471,26 @@ class ContentValidatorTest {
         @Test
         void rejectsTargetWeekAfterTheLastWeek() {
             course.edit(SIMULATION, j -> at(j, "/target").put("week", 9));
-            assertDefect(course.validate(), SIMULATION, "$.target.week", "after the last simulated week 8");
+            assertDefect(course.validate(), SIMULATION, "$.target.week", "after the last simulated week 4");
         }
 
         @Test
         void rejectsSimulationTheUnitDoesNotList() {
             course.edit(UNIT4 + "unit.json", j -> j.putArray("simulations"));
             assertDefect(course.validate(), SIMULATION, "$.id", "not listed in " + UNIT4 + "unit.json simulations");
+        }
+
+        @Test
+        void rejectsEngagementModelWithoutParametersForAnOption() {
+            course.edit(SIMULATION, j -> at(j, "/model/channels").remove("instagram"));
+            assertDefect(course.validate(), SIMULATION, "$", "the engagement model cannot play this file");
+        }
+
+        @Test
+        void rejectsEngagementDefaultsThatAlreadyMeetTheTarget() {
+            course.edit(SIMULATION, j -> at(j, "/target").put("minEngagementRate", 0).put("minReach", 0)
+                    .put("maxUnanswered", 100000));
+            assertDefect(course.validate(), SIMULATION, "$.controls", "the defaults must miss it");
         }
     }
 
