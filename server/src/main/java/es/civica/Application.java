@@ -1,7 +1,11 @@
 package es.civica;
 
+import es.civica.content.ContentLoader;
+import es.civica.content.Course;
 import es.civica.db.Database;
 import es.civica.db.DatabaseWorker;
+import es.civica.learning.PlayerRoutes;
+import es.civica.learning.Tracker;
 import es.civica.web.HttpVerticle;
 import es.civica.web.Routes;
 import es.civica.xapi.AboutResource;
@@ -11,7 +15,9 @@ import es.civica.xapi.document.DocumentRoutes;
 import es.civica.xapi.document.DocumentService;
 import es.civica.xapi.auth.CredentialAdminRoutes;
 import es.civica.xapi.auth.CredentialAuthenticator;
+import es.civica.xapi.auth.Credential;
 import es.civica.xapi.auth.CredentialStore;
+import es.civica.xapi.auth.Scope;
 import es.civica.xapi.auth.SecretHasher;
 import es.civica.xapi.statement.StatementRoutes;
 import es.civica.xapi.statement.StatementService;
@@ -23,11 +29,14 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 
 /** The running product: database, Vert.x and the HTTP server, wired together. Used by Main and by tests. */
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+  /** Label of the LRS credential of the learner player. */
+  public static final String PLAYER_LABEL = "Cívica player";
 
   private final Settings settings;
   private final Vertx vertx;
@@ -63,7 +72,12 @@ public final class Application implements AutoCloseable {
       new DocumentRoutes(new DocumentService(db)).register(xapi);
       new ActivitiesAndAgentsRoutes(db).register(xapi);
 
-      Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret));
+      Course course = ContentLoader.fromClasspath();
+      Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
+      PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
+
+      Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
+          playerRoutes);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
@@ -73,6 +87,14 @@ public final class Application implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The LRS credential the learner player writes its statements with, created once (label {@value #PLAYER_LABEL}). */
+  private static Credential playerCredential(org.jooq.DSLContext dsl, CredentialStore credentials) {
+    return credentials.list(dsl).stream()
+        .filter(c -> c.label().equals(PLAYER_LABEL) && c.active())
+        .findFirst()
+        .orElseGet(() -> credentials.create(dsl, PLAYER_LABEL, EnumSet.of(Scope.ALL)).credential());
   }
 
   private static String adminSecret(Settings settings) throws Exception {

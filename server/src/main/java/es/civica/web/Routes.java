@@ -1,6 +1,7 @@
 package es.civica.web;
 
 import es.civica.db.DatabaseWorker;
+import es.civica.learning.PlayerRoutes;
 import es.civica.xapi.AboutResource;
 import es.civica.xapi.XapiProtocol;
 import es.civica.xapi.auth.CredentialAdminRoutes;
@@ -23,11 +24,13 @@ public final class Routes {
   private final DatabaseWorker db;
   private final XapiProtocol xapi;
   private final CredentialAdminRoutes credentialAdmin;
+  private final PlayerRoutes player;
 
-  public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin) {
+  public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin, PlayerRoutes player) {
     this.db = db;
     this.xapi = xapi;
     this.credentialAdmin = credentialAdmin;
+    this.player = player;
   }
 
   public Router build(Vertx vertx) {
@@ -37,6 +40,7 @@ public final class Routes {
     router.get("/health").handler(this::health);
     router.route(XAPI_ROOT + "/*").handler(ctx -> xapi.handle(ctx, XAPI_ROOT));
     credentialAdmin.mount(router, "/admin/api");
+    player.mount(router);
 
     router.route().last().handler(ctx -> error(ctx, 404, "Not found"));
     router.route().failureHandler(this::failure);

@@ -1,0 +1,60 @@
+package es.civica.support;
+
+import io.vertx.core.json.JsonObject;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** A browser-like client of the player API for tests: keeps its session cookie. */
+public final class PlayerClient {
+  private final String base;
+  private final HttpClient http;
+
+  public PlayerClient(String base) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  /** A new learner, registered and signed in. */
+  public static PlayerClient registered(TestServer server, String name) throws Exception {
+    PlayerClient c = new PlayerClient(server.baseUrl());
+    String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@ayto.example";
+    HttpResponse<String> r = c.post("/api/auth/register",
+        new JsonObject().put("email", email).put("name", name).put("password", "contraseña-segura"));
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("register: " + r.statusCode() + " " + r.body());
+    }
+    return c;
+  }
+
+  public HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> post(String path, JsonObject body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET that must answer 200, as JSON. */
+  public JsonObject getJson(String path) throws Exception {
+    return ok(get(path), path);
+  }
+
+  /** POST that must answer 2xx, as JSON. */
+  public JsonObject postJson(String path, JsonObject body) throws Exception {
+    return ok(post(path, body), path);
+  }
+
+  private static JsonObject ok(HttpResponse<String> r, String path) {
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+    }
+    return new JsonObject(r.body());
+  }
+}
