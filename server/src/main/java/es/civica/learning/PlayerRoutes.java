@@ -55,7 +55,13 @@ public final class PlayerRoutes {
 
   public void mount(Router router) {
     router.route("/api/*").handler(this::requireJsonBody);
-    router.get("/play").handler(ctx -> ctx.redirect("/play/"));
+    router.get("/play").handler(ctx -> {
+      if (ctx.request().path().equals("/play")) {
+        ctx.redirect("/play/");
+      } else {
+        ctx.next();
+      }
+    });
     router.route("/play/*").handler(this::securityHeaders)
         .handler(StaticHandler.create("webroot/play").setMaxAgeSeconds(60).setIndexPage("index.html"));
 

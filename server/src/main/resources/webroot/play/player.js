@@ -1,0 +1,798 @@
+/*
+ * Cívica learner player: a small single-page app over the player API (/api/...). No framework, no build step,
+ * no external request. The server scores everything; this file only shows what the server sends.
+ * Routes (location.hash): #/signin, #/ (catalogue), #/unit/N, #/unit/N/lesson/L/I, #/unit/N/quiz,
+ * #/unit/N/quiz/ATTEMPT, #/unit/N/scenario/S.
+ */
+(function () {
+  'use strict';
+
+  var LANGS = ['es', 'ca', 'en'];
+  var state = { lang: 'es', t: {}, me: null, course: null };
+  var main = document.getElementById('main');
+  var live = document.getElementById('live');
+
+  // ---------- helpers
+
+  function t(key, params) {
+    var s = Object.prototype.hasOwnProperty.call(state.t, key) ? state.t[key] : key;
+    if (params) {
+      Object.keys(params).forEach(function (k) { s = s.split('{' + k + '}').join(String(params[k])); });
+    }
+    return s;
+  }
+
+  /** Builds an element: h('p', {class: 'x'}, 'text', child…). Text is always set as text, never as HTML. */
+  function h(tag, attrs) {
+    var el = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        var v = attrs[k];
+        if (v === null || v === undefined || v === false) { return; }
+        if (k === 'class') { el.className = v; }
+        else if (k === 'text') { el.textContent = v; }
+        else if (k.slice(0, 2) === 'on') { el.addEventListener(k.slice(2), v); }
+        else if (v === true) { el.setAttribute(k, ''); }
+        else { el.setAttribute(k, v); }
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) { append(el, arguments[i]); }
+    return el;
+  }
+
+  function append(el, child) {
+    if (child === null || child === undefined || child === false) { return; }
+    if (Array.isArray(child)) { child.forEach(function (c) { append(el, c); }); return; }
+    el.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  }
+
+  function inline(s) {
+    return escapeHtml(s)
+      .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+      .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?!\w)/g, '$1<em>$2</em>')
+      .replace(/(^|[\s(«"])_([^_\s][^_]*?)_(?=[\s).,;:!?»"]|$)/g, '$1<em>$2</em>');
+  }
+
+  /**
+   * A tiny Markdown renderer for the course texts: headings, paragraphs, bullet and numbered lists, block quotes,
+   * bold and italics. Everything is HTML-escaped first, so the output holds only the tags it adds.
+   * headingBase shifts # levels so they fit under the page's headings.
+   */
+  function markdown(src, headingBase) {
+    var base = headingBase || 3;
+    var lines = String(src || '').replace(/\r\n?/g, '\n').split('\n');
+    var out = [];
+    var i = 0;
+    while (i < lines.length) {
+      var line = lines[i];
+      if (/^\s*$/.test(line)) { i++; continue; }
+      var m = /^(#{1,6})\s+(.*)$/.exec(line);
+      if (m) {
+        var level = Math.min(6, base + m[1].length - 1);
+        out.push('<h' + level + '>' + inline(m[2]) + '</h' + level + '>');
+        i++; continue;
+      }
+      if (/^>\s?/.test(line)) {
+        var quote = [];
+        while (i < lines.length && /^>\s?/.test(lines[i])) { quote.push(lines[i].replace(/^>\s?/, '')); i++; }
+        out.push('<blockquote>' + markdown(quote.join('\n'), base) + '</blockquote>');
+        continue;
+      }
+      if (/^\s*[-*]\s+/.test(line) || /^\s*\d+[.)]\s+/.test(line)) {
+        var ordered = /^\s*\d+[.)]\s+/.test(line);
+        var items = [];
+        var re = ordered ? /^\s*\d+[.)]\s+/ : /^\s*[-*]\s+/;
+        while (i < lines.length && re.test(lines[i])) {
+          var text = lines[i].replace(re, '');
+          i++;
+          while (i < lines.length && /^\s{2,}\S/.test(lines[i]) && !/^\s*([-*]|\d+[.)])\s+/.test(lines[i])) {
+            text += ' ' + lines[i].trim(); i++;
+          }
+          items.push('<li>' + inline(text) + '</li>');
+        }
+        var tag = ordered ? 'ol' : 'ul';
+        out.push('<' + tag + '>' + items.join('') + '</' + tag + '>');
+        continue;
+      }
+      var para = [];
+      while (i < lines.length && !/^\s*$/.test(lines[i]) && !/^(#{1,6})\s|^>|^\s*[-*]\s+|^\s*\d+[.)]\s+/.test(lines[i])) {
+        para.push(lines[i].trim()); i++;
+      }
+      out.push('<p>' + inline(para.join(' ')) + '</p>');
+    }
+    return out.join('\n');
+  }
+
+  /** One line of Markdown (bold, italics) as a span; escaped first. */
+  function mdInline(src) {
+    var span = h('span');
+    span.innerHTML = inline(src);
+    return span;
+  }
+
+  function md(src, headingBase, cls) {
+    var div = h('div', { class: cls || 'md' });
+    div.innerHTML = markdown(src, headingBase);
+    return div;
+  }
+
+  function announce(message) {
+    live.textContent = '';
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  function api(method, path, body) {
+    var init = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    if (body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (r) {
+      if (r.status === 204) { return null; }
+      return r.json().catch(function () { return {}; }).then(function (json) {
+        if (!r.ok) { var e = new Error(json.error || r.statusText); e.status = r.status; throw e; }
+        return json;
+      });
+    });
+  }
+
+  function percent(x) { return Math.round(x * 100); }
+
+  function page(title, nodes) {
+    main.innerHTML = '';
+    append(main, nodes);
+    document.title = title + ' · Cívica';
+    var h1 = main.querySelector('h1');
+    if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus(); }
+  }
+
+  function failure(e) {
+    if (e && e.status === 401) { go('#/signin'); return; }
+    var msg = e && e.status === 404 ? t('errors.notFound') : e && e.status >= 500 ? t('errors.server')
+      : e && e.status ? t('errors.generic') : t('errors.network');
+    page(t('errors.title'), [h('h1', { text: t('errors.title') }), h('p', { class: 'error', role: 'alert', text: msg }),
+      h('p', null, h('a', { href: '#/', text: t('unit.backToCatalogue') }))]);
+  }
+
+  function go(hash) {
+    if (location.hash === hash) { route(); } else { location.hash = hash; }
+  }
+
+  function progressBar(value, label) {
+    return h('div', { class: 'progress' },
+      h('progress', { max: '100', value: String(value), 'aria-label': label }),
+      h('span', { text: t('progress.percent', { percent: value }) }));
+  }
+
+  function course() {
+    if (state.course) { return Promise.resolve(state.course); }
+    return api('GET', '/api/course').then(function (c) { state.course = c; return c; });
+  }
+
+  function unitOf(c, n) {
+    return c.units.filter(function (u) { return u.number === n; })[0];
+  }
+
+  // ---------- language and session
+
+  function loadLanguage(lang) {
+    state.lang = LANGS.indexOf(lang) >= 0 ? lang : 'es';
+    return api('GET', '/api/i18n/' + state.lang).then(function (strings) {
+      state.t = strings;
+      document.documentElement.lang = state.lang;
+      document.getElementById('lang').value = state.lang;
+      document.getElementById('skip').textContent = t('app.skipToContent');
+      document.getElementById('lang-label').textContent = t('language.label');
+      document.getElementById('nav-catalogue').textContent = t('nav.catalogue');
+      document.getElementById('nav').setAttribute('aria-label', t('app.menu'));
+      document.getElementById('signout').textContent = t('nav.signOut');
+      document.getElementById('tagline').textContent = t('app.tagline');
+    });
+  }
+
+  function showWho() {
+    document.getElementById('who').textContent = state.me ? state.me.name : '';
+    document.getElementById('signout').hidden = !state.me;
+  }
+
+  // ---------- pages
+
+  function signInPage() {
+    var signinError = h('p', { class: 'error', role: 'alert' });
+    var registerError = h('p', { class: 'error', role: 'alert' });
+    var signin = h('form', { class: 'stack card', novalidate: true, 'aria-labelledby': 'signin-h' },
+      h('h2', { id: 'signin-h', text: t('signin.title') }),
+      h('p', { class: 'hint', text: t('signin.intro') }),
+      h('label', { for: 'si-email', text: t('signin.email') }),
+      h('input', { id: 'si-email', type: 'email', name: 'email', autocomplete: 'username', required: true }),
+      h('label', { for: 'si-password', text: t('signin.password') }),
+      h('input', { id: 'si-password', type: 'password', name: 'password', autocomplete: 'current-password', required: true }),
+      signinError,
+      h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit', text: t('signin.submit') })));
+    signin.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var email = signin.email.value.trim();
+      var password = signin.password.value;
+      if (!email || !password) { signinError.textContent = t('signin.error.required'); return; }
+      api('POST', '/api/auth/signin', { email: email, password: password }).then(signedIn, function (e) {
+        signinError.textContent = e.status === 401 ? t('signin.error.invalid') : t('errors.generic');
+      });
+    });
+    var register = h('form', { class: 'stack card', novalidate: true, 'aria-labelledby': 'reg-h' },
+      h('h2', { id: 'reg-h', text: t('register.title') }),
+      h('p', { class: 'hint', text: t('register.intro') }),
+      h('label', { for: 'rg-name', text: t('register.name') }),
+      h('input', { id: 'rg-name', type: 'text', name: 'name', autocomplete: 'name', required: true }),
+      h('label', { for: 'rg-email', text: t('signin.email') }),
+      h('input', { id: 'rg-email', type: 'email', name: 'email', autocomplete: 'email', required: true }),
+      h('label', { for: 'rg-password', text: t('signin.password') }),
+      h('input', { id: 'rg-password', type: 'password', name: 'password', autocomplete: 'new-password', required: true,
+        'aria-describedby': 'rg-password-hint', minlength: '8' }),
+      h('p', { class: 'hint', id: 'rg-password-hint', text: t('register.passwordHint') }),
+      registerError,
+      h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit', text: t('register.submit') })));
+    register.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { name: register.name.value.trim(), email: register.email.value.trim(), password: register.password.value };
+      if (!body.name || !body.email || body.password.length < 8) { registerError.textContent = t('register.error.invalid'); return; }
+      api('POST', '/api/auth/register', body).then(signedIn, function (e) {
+        registerError.textContent = e.status === 409 ? t('register.error.taken') : t('register.error.invalid');
+      });
+    });
+    page(t('signin.title'), [h('h1', { text: t('app.name') + ': ' + t('app.tagline') }),
+      h('div', { class: 'two' }, signin, register)]);
+  }
+
+  function signedIn(me) {
+    state.me = me;
+    showWho();
+    go('#/');
+  }
+
+  function cataloguePage() {
+    Promise.all([course(), api('GET', '/api/progress')]).then(function (r) {
+      var c = r[0];
+      var progress = r[1];
+      var cards = c.units.map(function (u) {
+        var p = progress.units.filter(function (x) { return x.number === u.number; })[0];
+        var action = p.status === 'notStarted' ? t('catalogue.start') : p.status === 'passed' ? t('catalogue.review')
+          : t('catalogue.resume');
+        var headingId = 'unit-' + u.number;
+        return h('li', { class: 'card', 'aria-labelledby': headingId },
+          h('h2', { id: headingId }, t('catalogue.unitNumber', { number: u.number }) + '. ' + u.title),
+          h('p', { class: 'meta' },
+            h('span', { class: 'status status-' + p.status, text: t('catalogue.status.' + p.status) }), ' · ',
+            t('catalogue.estimatedTime', { minutes: u.estimatedMinutes }), ' · ',
+            t('unit.lessonCount', { count: u.lessons.length })),
+          md(u.summary, 3),
+          progressBar(p.percent, t('progress.label') + ': ' + t('catalogue.unitNumber', { number: u.number })),
+          h('p', null, h('a', { class: 'button', href: '#/unit/' + u.number,
+            'aria-label': action + ': ' + t('catalogue.unitNumber', { number: u.number }), text: action })));
+      });
+      page(t('catalogue.title'), [
+        h('h1', { text: t('catalogue.title') }),
+        h('p', { text: t('catalogue.intro') }),
+        h('p', { class: 'meta' }, t('catalogue.courseProgress', { passed: progress.passed, total: progress.total }),
+          ' · ', t('catalogue.certificateHours', { hours: c.certificateHours })),
+        h('ul', { class: 'cards' }, cards)]);
+    }).catch(failure);
+  }
+
+  /** Enters a unit once per tab session (launched + initialized on the server), else reads progress. */
+  function enterUnit(n) {
+    var key = 'civica.launched.' + n;
+    if (!sessionStorage.getItem(key)) {
+      return api('POST', '/api/units/' + n + '/launch', {}).then(function (r) {
+        sessionStorage.setItem(key, '1');
+        return r;
+      });
+    }
+    return api('GET', '/api/progress').then(function (p) {
+      return { progress: p.units.filter(function (x) { return x.number === n; })[0], resume: null };
+    });
+  }
+
+  function unitPage(n) {
+    Promise.all([course(), enterUnit(n), api('GET', '/api/units/' + n + '/quiz')]).then(function (r) {
+      var u = unitOf(r[0], n);
+      if (!u) { throw Object.assign(new Error('unit'), { status: 404 }); }
+      var p = r[1].progress;
+      var resume = r[1].resume;
+      var quiz = r[2];
+      var lessons = u.lessons.map(function (l, i) {
+        var lp = p.lessons[l.id] || { done: 0, total: l.sections.length };
+        return h('li', null, h('a', { href: '#/unit/' + n + '/lesson/' + l.id + '/0', text: (i + 1) + '. ' + l.title }),
+          ' ', h('span', { class: 'meta', text: '(' + lp.done + '/' + lp.total + ')' }),
+          lp.done === lp.total ? h('span', { class: 'mark-ok', text: ' ✓ ' + t('lesson.read') }) : null);
+      });
+      var resumeLink = null;
+      if (resume && resume.lesson) {
+        var lesson = u.lessons.filter(function (l) { return l.id === resume.lesson; })[0];
+        if (lesson) {
+          var idx = Math.max(0, lesson.sections.map(function (s) { return s.id; }).indexOf(resume.section));
+          resumeLink = h('p', null, h('a', { class: 'button', href: '#/unit/' + n + '/lesson/' + lesson.id + '/' + idx,
+            text: t('catalogue.resume') + ': ' + lesson.title }));
+        }
+      }
+      var scenarios = u.scenarios.map(function (s) {
+        return h('li', null, h('a', { href: '#/unit/' + n + '/scenario/' + s.id, text: s.title }),
+          ' — ', h('span', { class: 'meta', text: t('scenario.channel.' + s.channel) }));
+      });
+      page(u.title, [
+        h('p', { class: 'meta' }, h('a', { href: '#/', onclick: function () { leaveUnit(n); }, text: t('unit.backToCatalogue') })),
+        h('h1', null, t('catalogue.unitNumber', { number: n }) + '. ' + u.title),
+        progressBar(p.percent, t('progress.label')),
+        h('p', { class: 'meta', text: t('progress.lessonsRead', { done: u.lessons.filter(function (l) {
+          var lp = p.lessons[l.id];
+          return lp && lp.done === lp.total;
+        }).length, total: u.lessons.length }) }),
+        resumeLink,
+        md(u.summary, 2),
+        h('h2', { text: t('unit.objectives') }),
+        h('ul', null, u.objectives.map(function (o) { return h('li', { text: o.text }); })),
+        h('h2', { text: t('unit.lessons') }),
+        h('ol', { class: 'plain' }, lessons.map(function (li) { return li; })),
+        scenarios.length ? h('h2', { text: t('unit.scenarios') }) : null,
+        scenarios.length ? h('ul', null, scenarios) : null,
+        h('h2', { text: t('unit.quiz') }),
+        h('p', { text: t('unit.quizSummary', { count: quiz.length, passMark: percent(quiz.passMark), attempts: quiz.maxAttempts }) }),
+        quiz.bestScore !== null && quiz.bestScore !== undefined
+          ? h('p', { text: t('progress.quizBest', { score: percent(quiz.bestScore) }) }) : null,
+        h('p', null, h('a', { class: 'button', href: '#/unit/' + n + '/quiz', text: t('unit.startQuiz') }))]);
+    }).catch(failure);
+  }
+
+  function leaveUnit(n) {
+    var key = 'civica.launched.' + n;
+    if (sessionStorage.getItem(key)) {
+      sessionStorage.removeItem(key);
+      api('POST', '/api/units/' + n + '/terminate', {}).catch(function () { /* best effort */ });
+    }
+  }
+
+  function lessonPage(n, lessonId, index) {
+    Promise.all([course(), api('GET', '/api/units/' + n + '/lessons/' + encodeURIComponent(lessonId))]).then(function (r) {
+      var u = unitOf(r[0], n);
+      var lesson = r[1];
+      var total = lesson.sections.length;
+      var i = Math.min(Math.max(0, index), total - 1);
+      var s = lesson.sections[i];
+      var base = '#/unit/' + n + '/lesson/' + lesson.id + '/';
+      var toc = h('nav', { class: 'toc', 'aria-labelledby': 'toc-h' },
+        h('h2', { id: 'toc-h', text: t('lesson.contents') }),
+        h('ol', null, lesson.sections.map(function (x, j) {
+          return h('li', null, h('a', { href: base + j, 'aria-current': j === i ? 'page' : null, text: x.title }));
+        })));
+      var lessonIndex = u.lessons.map(function (l) { return l.id; }).indexOf(lesson.id);
+      var nextLesson = u.lessons[lessonIndex + 1];
+      var pager = h('div', { class: 'pager' },
+        i > 0 ? h('a', { class: 'button secondary', href: base + (i - 1), text: t('lesson.previous') }) : h('span'),
+        i < total - 1 ? h('a', { class: 'button', href: base + (i + 1), text: t('lesson.next') })
+          : h('a', { class: 'button', href: nextLesson ? '#/unit/' + n + '/lesson/' + nextLesson.id + '/0' : '#/unit/' + n,
+            text: t('lesson.finish') }));
+      page(s.title, [
+        h('p', { class: 'meta' }, h('a', { href: '#/unit/' + n, text: t('lesson.backToUnit') })),
+        h('p', { class: 'meta', text: lesson.title + ' · ' + t('lesson.sectionOf', { current: i + 1, total: total }) }),
+        h('article', { class: 'card lesson-body', 'aria-labelledby': 'section-h' },
+          h('h1', { id: 'section-h', text: s.title }),
+          md(s.body, 2),
+          h('p', { class: 'meta', text: t('lesson.source', { seed: s.source.seed }) })),
+        pager,
+        toc]);
+      api('POST', '/api/units/' + n + '/sections/' + encodeURIComponent(s.id) + '/experienced', {})
+        .catch(function (e) { if (e.status === 401) { go('#/signin'); } });
+    }).catch(failure);
+  }
+
+  // ---------- quiz
+
+  function quizPage(n) {
+    Promise.all([course(), api('GET', '/api/units/' + n + '/quiz')]).then(function (r) {
+      var u = unitOf(r[0], n);
+      var q = r[1];
+      var actions = h('div', { class: 'actions' });
+      var error = h('p', { class: 'error', role: 'alert' });
+      if (q.current) {
+        actions.appendChild(h('a', { class: 'button', href: '#/unit/' + n + '/quiz/' + q.current, text: t('quiz.resume') }));
+      } else if (q.passed) {
+        actions.appendChild(h('p', { class: 'mark-ok', text: t('quiz.passed') }));
+      } else if (q.attemptsLeft > 0) {
+        actions.appendChild(h('button', { class: 'button', type: 'button',
+          text: q.attempts.length ? t('quiz.retry') : t('quiz.start'),
+          onclick: function () {
+            api('POST', '/api/units/' + n + '/quiz/attempts', {}).then(function (a) {
+              go('#/unit/' + n + '/quiz/' + a.id);
+            }, function (e) { error.textContent = e.status === 403 ? t('quiz.noAttemptsLeft') : t('errors.generic'); });
+          } }));
+      } else {
+        actions.appendChild(h('p', { class: 'error', text: t('quiz.noAttemptsLeft') }));
+      }
+      var rows = q.attempts.map(function (a) {
+        return h('li', null, t('quiz.attemptOf', { number: a.number, max: q.maxAttempts }) + ': ' +
+          (a.status === 'in_progress' ? t('catalogue.status.inProgress')
+            : t('quiz.score', { score: percent(a.score) }) + ' — ' + t('catalogue.status.' + a.status)));
+      });
+      page(t('quiz.title', { number: n }), [
+        h('p', { class: 'meta' }, h('a', { href: '#/unit/' + n, text: t('lesson.backToUnit') })),
+        h('h1', { text: t('quiz.title', { number: n }) }),
+        h('p', { class: 'meta', text: u.title }),
+        h('p', { text: t('quiz.intro', { count: q.length, passMark: percent(q.passMark) }) }),
+        h('p', { text: t('quiz.attemptsLeft', { count: q.attemptsLeft }) }),
+        rows.length ? h('h2', { text: t('results.attempts') }) : null,
+        rows.length ? h('ul', null, rows) : null,
+        error, actions]);
+    }).catch(failure);
+  }
+
+  function attemptPage(n, attemptId) {
+    api('GET', '/api/units/' + n + '/quiz/attempts/' + encodeURIComponent(attemptId)).then(function (a) {
+      if (a.status !== 'in_progress') { resultsView(n, a); return; }
+      var index = a.items.findIndex(function (it) { return !it.feedback; });
+      itemView(n, a, index);
+    }).catch(failure);
+  }
+
+  function itemView(n, a, index) {
+    var item = a.items[index];
+    var form = h('form', { class: 'card', novalidate: true });
+    var error = h('p', { class: 'error', role: 'alert' });
+    var widget = itemWidget(item);
+    var submit = h('button', { class: 'button', type: 'submit', text: t('quiz.submit') });
+    var result = h('div');
+    append(form, [
+      h('p', { class: 'meta', text: t('quiz.attemptOf', { number: a.number, max: a.maxAttempts }) }),
+      widget.node, error, h('div', { class: 'actions' }, submit), result]);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var response = widget.value();
+      if (response === null) { error.textContent = t('quiz.answerRequired'); return; }
+      error.textContent = '';
+      submit.disabled = true;
+      api('POST', '/api/units/' + n + '/quiz/attempts/' + a.id + '/answers', { item: item.id, response: response })
+        .then(function (r) {
+          widget.lock();
+          submit.hidden = true;
+          var fb = feedbackView(item, r.feedback);
+          result.appendChild(fb);
+          announce(r.feedback.correct ? t('quiz.feedback.correct') : t('quiz.feedback.incorrect'));
+          var next = r.attempt.status === 'in_progress'
+            ? h('button', { class: 'button', type: 'button', text: t('quiz.next'),
+              onclick: function () { itemView(n, r.attempt, r.attempt.items.findIndex(function (it) { return !it.feedback; })); } })
+            : h('button', { class: 'button', type: 'button', text: t('quiz.finish'),
+              onclick: function () { resultsView(n, r.attempt); } });
+          result.appendChild(h('div', { class: 'actions' }, next));
+          fb.setAttribute('tabindex', '-1');
+          fb.focus();
+        }, function (e) {
+          submit.disabled = false;
+          if (e.status === 409) { attemptPage(n, a.id); return; }
+          error.textContent = e.status === 401 ? t('errors.sessionExpired') : t('errors.saveFailed');
+        });
+    });
+    page(t('quiz.questionOf', { current: index + 1, total: a.total }), [
+      h('p', { class: 'meta' }, h('a', { href: '#/unit/' + n + '/quiz', text: t('quiz.title', { number: n }) })),
+      h('h1', { text: t('quiz.questionOf', { current: index + 1, total: a.total }) }),
+      h('progress', { max: String(a.total), value: String(index), 'aria-label': t('progress.label') }),
+      form]);
+  }
+
+  /** The answer controls of one item; value() gives the answer as the API wants it, or null when incomplete. */
+  function itemWidget(item) {
+    var id = 'q-' + item.id;
+    var prompt = md(item.prompt, 3, 'prompt');
+    prompt.id = id + '-prompt';
+    var inputs = [];
+    var node;
+    var value;
+    if (item.type === 'single-choice' || item.type === 'true-false' || item.type === 'multiple-response') {
+      var multi = item.type === 'multiple-response';
+      var instructions = item.type === 'true-false' ? 'item.trueFalse.instructions'
+        : multi ? 'item.multipleResponse.instructions' : 'item.singleChoice.instructions';
+      node = h('fieldset', { 'aria-describedby': id + '-prompt' },
+        h('legend', { text: t(instructions) }),
+        item.options.map(function (o) {
+          var input = h('input', { type: multi ? 'checkbox' : 'radio', name: id, id: id + '-' + o.id, value: o.id });
+          inputs.push(input);
+          var text = item.type === 'true-false' ? t('item.trueFalse.' + o.id) : o.text;
+          return h('div', { class: 'choice' }, input, h('label', { for: id + '-' + o.id, text: text }));
+        }));
+      value = function () {
+        var chosen = inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+        if (!chosen.length) { return null; }
+        return multi ? chosen : chosen[0];
+      };
+    } else if (item.type === 'matching') {
+      node = h('fieldset', { 'aria-describedby': id + '-prompt' },
+        h('legend', { text: t('item.matching.instructions') }),
+        item.sources.map(function (s) {
+          var select = h('select', { id: id + '-' + s.id, 'data-source': s.id },
+            h('option', { value: '', text: '—' }),
+            item.targets.map(function (tg) { return h('option', { value: tg.id, text: tg.text }); }));
+          inputs.push(select);
+          return h('div', { class: 'match-row' }, h('label', { for: id + '-' + s.id, text: s.text }), select);
+        }));
+      value = function () {
+        var answer = {};
+        var complete = inputs.every(function (s) { answer[s.getAttribute('data-source')] = s.value; return s.value; });
+        return complete ? answer : null;
+      };
+    } else if (item.type === 'ordering') {
+      var order = item.steps.slice();
+      var list = h('ol', { class: 'order-list', id: id + '-list' });
+      var draw = function (focusId, dir) {
+        list.innerHTML = '';
+        order.forEach(function (s, i) {
+          var up = h('button', { type: 'button', disabled: i === 0 || null,
+            'aria-label': t('item.ordering.moveUp') + ': ' + s.text, text: '↑ ' + t('item.ordering.moveUp'),
+            onclick: function () { move(i, -1); } });
+          var down = h('button', { type: 'button', disabled: i === order.length - 1 || null,
+            'aria-label': t('item.ordering.moveDown') + ': ' + s.text, text: '↓ ' + t('item.ordering.moveDown'),
+            onclick: function () { move(i, 1); } });
+          up.setAttribute('data-step', s.id + ':up');
+          down.setAttribute('data-step', s.id + ':down');
+          inputs.push(up, down);
+          list.appendChild(h('li', null, h('span', { class: 'pos', 'aria-hidden': 'true', text: (i + 1) + '.' }),
+            h('span', { class: 'text', text: s.text }), up, down));
+        });
+        if (focusId) {
+          var target = list.querySelector('[data-step="' + focusId + ':' + dir + '"]:not([disabled])') ||
+            list.querySelector('[data-step^="' + focusId + ':"]:not([disabled])');
+          if (target) { target.focus(); }
+        }
+      };
+      var move = function (i, delta) {
+        var j = i + delta;
+        if (j < 0 || j >= order.length) { return; }
+        var s = order[i];
+        order[i] = order[j];
+        order[j] = s;
+        inputs = [];
+        draw(s.id, delta < 0 ? 'up' : 'down');
+        announce(t('item.ordering.moved', { step: s.text, position: j + 1, total: order.length }));
+      };
+      draw();
+      node = h('fieldset', { 'aria-describedby': id + '-prompt' },
+        h('legend', { text: t('item.ordering.instructions') }), list);
+      value = function () { return order.map(function (s) { return s.id; }); };
+    } else {
+      var input = h('input', { type: 'text', id: id + '-text', autocomplete: 'off', maxlength: '500',
+        'aria-describedby': id + '-prompt ' + id + '-hint' });
+      inputs.push(input);
+      node = h('div', { class: 'fill-in' },
+        h('label', { for: id + '-text', text: t('quiz.yourAnswer') }),
+        h('p', { class: 'hint', id: id + '-hint', text: t('item.fillIn.instructions') }), input);
+      value = function () { return input.value.trim() ? input.value : null; };
+    }
+    return {
+      node: h('div', null, prompt, node),
+      value: value,
+      lock: function () {
+        Array.prototype.forEach.call(node.querySelectorAll('input, select, button'), function (el) { el.disabled = true; });
+      }
+    };
+  }
+
+  function mark(ok) {
+    return h('span', { class: ok ? 'mark-ok' : 'mark-ko', text: ok ? '✓ ' : '✗ ' });
+  }
+
+  /** The per-item feedback the server sends once the item is answered. */
+  function feedbackView(item, f) {
+    var box = h('section', { class: 'feedback ' + (f.correct ? 'ok' : 'ko'), 'aria-labelledby': 'fb-' + item.id });
+    box.appendChild(h('h3', { id: 'fb-' + item.id }, mark(f.correct),
+      f.correct ? t('quiz.feedback.correct') : t('quiz.feedback.incorrect')));
+    if (f.options) {
+      box.appendChild(h('ul', null, f.options.filter(function (o) { return o.selected || o.correct; }).map(function (o) {
+        var text = item.type === 'true-false' ? t('item.trueFalse.' + o.id) : o.text;
+        return h('li', null, mark(o.correct),
+          h('strong', { text: text }),
+          o.selected ? ' (' + t('quiz.yourAnswer') + ')' : ' (' + t('quiz.correctAnswer') + ')',
+          h('br'), o.feedback);
+      })));
+    } else if (f.sources) {
+      box.appendChild(h('ul', null, f.sources.map(function (s) {
+        return h('li', null, mark(s.correct), h('strong', { text: s.text }), ' → ', s.givenText,
+          s.correct ? null : ' (' + t('quiz.correctAnswer') + ': ' + s.expectedText + ')', h('br'), s.feedback);
+      })));
+    } else if (f.steps) {
+      box.appendChild(h('p', { text: t('quiz.correctAnswer') + ':' }));
+      box.appendChild(h('ol', null, f.steps.map(function (s, i) {
+        return h('li', null, mark(s.givenPosition === i + 1), h('strong', { text: s.text }), h('br'), s.feedback);
+      })));
+    } else {
+      box.appendChild(h('p', null, h('strong', { text: t('quiz.yourAnswer') + ': ' }), f.given));
+      if (!f.correct && f.acceptedAnswers && f.acceptedAnswers.length) {
+        box.appendChild(h('p', null, h('strong', { text: t('quiz.correctAnswer') + ': ' }), f.acceptedAnswers[0]));
+      }
+      box.appendChild(h('p', { text: f.feedback }));
+    }
+    return box;
+  }
+
+  function resultsView(n, a) {
+    var passed = a.status === 'passed';
+    var right = a.items.filter(function (it) { return it.feedback && it.feedback.correct; }).length;
+    api('GET', '/api/units/' + n + '/quiz').then(function (q) {
+      var actions = h('div', { class: 'actions' });
+      if (!passed && q.attemptsLeft > 0) {
+        actions.appendChild(h('button', { class: 'button', type: 'button', text: t('quiz.retry'), onclick: function () {
+          api('POST', '/api/units/' + n + '/quiz/attempts', {}).then(function (x) { go('#/unit/' + n + '/quiz/' + x.id); }, failure);
+        } }));
+      }
+      actions.appendChild(h('a', { class: 'button secondary', href: '#/unit/' + n, text: t('lesson.backToUnit') }));
+      page(t('results.title'), [
+        h('h1', { text: t('results.title') + ': ' + t('quiz.title', { number: n }) }),
+        h('section', { class: 'feedback ' + (passed ? 'ok' : 'ko'), 'aria-labelledby': 'res-h' },
+          h('h2', { id: 'res-h' }, mark(passed), passed ? t('quiz.passed') : t('quiz.failed')),
+          h('p', { text: t('quiz.score', { score: percent(a.score) }) + ' · ' + t('quiz.scoreDetail', { correct: right, total: a.total }) }),
+          h('p', { text: t('quiz.passMark', { passMark: percent(a.passMark) }) }),
+          passed ? null : h('p', { text: q.attemptsLeft > 0 ? t('quiz.attemptsLeft', { count: q.attemptsLeft }) + '. ' + t('quiz.retryHint')
+            : t('quiz.noAttemptsLeft') })),
+        actions,
+        h('h2', { text: t('quiz.feedback.why') }),
+        h('ol', { class: 'results-list' }, a.items.map(function (it) {
+          return h('li', null, md(it.prompt, 3), feedbackView(it, it.feedback));
+        }))]);
+      announce(passed ? t('quiz.passed') : t('quiz.failed'));
+    }).catch(failure);
+  }
+
+  // ---------- scenario
+
+  function scenarioPage(n, sid) {
+    api('GET', '/api/units/' + n + '/scenarios/' + encodeURIComponent(sid)).then(function (s) {
+      if (s.current) {
+        return api('GET', '/api/units/' + n + '/scenarios/' + sid + '/plays/' + s.current).then(function (p) { playView(n, p, null); });
+      }
+      var start = h('button', { class: 'button', type: 'button', text: t('scenario.start'), onclick: function () {
+        api('POST', '/api/units/' + n + '/scenarios/' + sid + '/plays', {}).then(function (p) { playView(n, p, null); }, failure);
+      } });
+      page(s.title, [
+        h('p', { class: 'meta' }, h('a', { href: '#/unit/' + n, text: t('scenario.backToUnit') })),
+        h('h1', { text: s.title }),
+        h('p', { class: 'channel', text: t('scenario.channel.' + s.channel) }),
+        md(s.summary, 2),
+        h('p', { text: t('scenario.intro') }),
+        s.endings.length ? h('h2', { text: t('results.scenarioEndings') }) : null,
+        s.endings.length ? h('ul', null, s.endings.map(function (e) {
+          return h('li', { text: t('scenario.ending.' + e.tier) + ': ' + e.title });
+        })) : null,
+        h('div', { class: 'actions' }, start)]);
+    }).catch(failure);
+  }
+
+  function metricValue(m, v) {
+    var rounded = Math.round(v);
+    return m.unit === 'min' ? t('scenario.metric.minutes', { value: rounded }) : String(rounded) + (m.unit ? ' ' + m.unit : '');
+  }
+
+  function metricsPanel(p, changes) {
+    return h('aside', { class: 'metrics', 'aria-labelledby': 'metrics-h' },
+      h('h2', { id: 'metrics-h', text: t('scenario.metrics') }),
+      p.scenario.metrics.map(function (m) {
+        var v = p.metrics[m.id];
+        var fill = h('span');
+        fill.style.width = Math.max(0, Math.min(100, (v - m.min) / (m.max - m.min) * 100)) + '%';
+        var delta = changes && changes[m.id] ? changes[m.id] : 0;
+        return h('div', { class: 'metric' },
+          h('div', { class: 'label' }, h('span', { text: m.label }), h('span', { text: metricValue(m, v) })),
+          h('div', { class: 'bar', 'aria-hidden': 'true' }, fill),
+          delta ? h('div', { class: 'delta' }, mark(delta > 0 === m.higherIsBetter),
+            t(delta > 0 ? 'scenario.metric.up' : 'scenario.metric.down', { label: m.label, delta: metricValue(m, Math.abs(delta)) })) : null,
+          h('div', { class: 'sense', text: m.higherIsBetter ? t('scenario.metric.higherIsBetter') : t('scenario.metric.lowerIsBetter') }));
+      }),
+      h('p', { class: 'meta', text: t('scenario.pathScore', { score: p.score }) }));
+  }
+
+  function post(p) {
+    var r = p.reactions;
+    return h('li', null, h('article', { class: 'post' },
+      h('header', null, h('span', { class: 'author', text: p.author }), p.handle ? h('span', { class: 'handle', text: p.handle }) : null,
+        p.minutesAgo !== undefined ? h('span', { class: 'handle', text: '· ' + t('scenario.minutesAgo', { minutes: p.minutesAgo }) }) : null),
+      h('p', null, mdInline(p.text)),
+      r ? h('ul', { class: 'reactions', 'aria-label': t('scenario.thread') },
+        h('li', { text: t('scenario.reactions.likes', { count: r.likes }) }),
+        h('li', { text: t('scenario.reactions.replies', { count: r.replies }) }),
+        h('li', { text: t('scenario.reactions.shares', { count: r.shares }) })) : null));
+  }
+
+  function playView(n, p, last) {
+    var base = '/api/units/' + n + '/scenarios/' + p.scenario.id + '/plays/' + p.id;
+    var node = p.node;
+    var content = [];
+    if (last) {
+      content.push(h('section', { class: 'feedback info', id: 'what-happened', 'aria-labelledby': 'wh-h' },
+        h('h2', { id: 'wh-h', text: t('scenario.feedback') }),
+        h('p', null, h('strong', { text: t('scenario.yourReply') + ': ' }), mdInline(last.text)),
+        h('p', { text: last.feedback })));
+    }
+    if (node.type === 'decision') {
+      var error = h('p', { class: 'error', role: 'alert' });
+      content.push(h('h2', { text: t('scenario.decisionOf', { current: p.step }) }));
+      content.push(md(node.situation, 3));
+      if (node.thread.length) {
+        content.push(h('h3', { text: t('scenario.thread') + ' · ' + t('scenario.channel.' + p.scenario.channel) }));
+        content.push(h('ol', { class: 'thread' }, node.thread.map(post)));
+      }
+      content.push(h('fieldset', null, h('legend', { text: t('scenario.whatDoYouDo') }),
+        h('div', { class: 'choices' }, node.choices.map(function (c) {
+          return h('button', { type: 'button', onclick: function (ev) {
+            ev.currentTarget.disabled = true;
+            api('POST', base + '/choices', { node: node.id, choice: c.id }).then(function (next) {
+              var taken = next.history[next.history.length - 1];
+              playView(n, next, taken);
+              announce(t('scenario.feedback') + ': ' + taken.feedback);
+            }, function (e) {
+              if (e.status === 409) { scenarioPage(n, p.scenario.id); return; }
+              error.textContent = t('errors.saveFailed');
+            });
+          } }, mdInline(c.text));
+        }))), error);
+    } else {
+      content.push(h('section', { class: 'card ending', 'aria-labelledby': 'end-h' },
+        h('h2', { id: 'end-h', text: t('scenario.ending.' + node.tier) + ': ' + node.title }),
+        md(node.text, 3),
+        node.lessonRef ? h('p', null, h('a', { href: '#/unit/' + node.lessonRef.unit + '/lesson/' + node.lessonRef.lesson + '/' +
+          node.lessonRef.sectionIndex, text: t('scenario.lessonRef', { section: node.lessonRef.title }) })) : null));
+      if (p.history.length) {
+        content.push(h('h2', { text: t('results.title') }));
+        content.push(h('ol', { class: 'history' }, p.history.map(function (x) {
+          return h('li', null, h('strong', null, mdInline(x.text)), h('br'), x.feedback);
+        })));
+      }
+      content.push(h('div', { class: 'actions' },
+        h('button', { class: 'button', type: 'button', text: t('scenario.playAgain'), onclick: function () {
+          api('POST', '/api/units/' + n + '/scenarios/' + p.scenario.id + '/plays', {}).then(function (x) { playView(n, x, null); }, failure);
+        } }),
+        h('a', { class: 'button secondary', href: '#/unit/' + n, text: t('scenario.backToUnit') })));
+    }
+    page(p.scenario.title, [
+      h('p', { class: 'meta' }, h('a', { href: '#/unit/' + n, text: t('scenario.backToUnit') })),
+      h('h1', { text: p.scenario.title }),
+      h('div', { class: 'scenario' }, h('div', null, content), metricsPanel(p, last ? last.changes : null))]);
+  }
+
+  // ---------- router
+
+  function route() {
+    var parts = (location.hash || '#/').replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] === 'signin') { signInPage(); return; }
+    if (!state.me) { go('#/signin'); return; }
+    if (parts[0] === 'unit' && parts.length >= 2) {
+      var n = parseInt(parts[1], 10);
+      if (parts[2] === 'lesson') { lessonPage(n, parts[3], parseInt(parts[4] || '0', 10)); return; }
+      if (parts[2] === 'quiz' && parts[3]) { attemptPage(n, parts[3]); return; }
+      if (parts[2] === 'quiz') { quizPage(n); return; }
+      if (parts[2] === 'scenario') { scenarioPage(n, parts[3]); return; }
+      unitPage(n);
+      return;
+    }
+    cataloguePage();
+  }
+
+  document.getElementById('lang').addEventListener('change', function (ev) {
+    localStorage.setItem('civica.lang', ev.target.value);
+    loadLanguage(ev.target.value).then(route);
+  });
+  document.getElementById('signout').addEventListener('click', function () {
+    api('POST', '/api/auth/signout', {}).then(function () {
+      state.me = null;
+      sessionStorage.clear();
+      showWho();
+      go('#/signin');
+      announce(t('signin.signedOut'));
+    });
+  });
+  window.addEventListener('hashchange', route);
+
+  var saved = localStorage.getItem('civica.lang');
+  loadLanguage(saved || 'es')
+    .then(function () { return api('GET', '/api/me').then(function (me) { state.me = me; }, function () { state.me = null; }); })
+    .then(function () { showWho(); route(); })
+    .catch(failure);
+}());
