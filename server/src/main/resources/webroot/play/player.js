@@ -439,7 +439,7 @@
 
   function itemView(n, a, index) {
     var item = a.items[index];
-    var form = h('form', { class: 'card', novalidate: true });
+    var form = h('form', { class: 'card', novalidate: true, 'data-item': item.id });
     var error = h('p', { class: 'error', role: 'alert' });
     var widget = itemWidget(item);
     var submit = h('button', { class: 'button', type: 'submit', text: t('quiz.submit') });
@@ -457,7 +457,7 @@
         .then(function (r) {
           widget.lock();
           submit.hidden = true;
-          var fb = feedbackView(item, r.feedback);
+          var fb = feedbackView(item, r.feedback, 'h2');
           result.appendChild(fb);
           announce(r.feedback.correct ? t('quiz.feedback.correct') : t('quiz.feedback.incorrect'));
           var next = r.attempt.status === 'in_progress'
@@ -582,9 +582,9 @@
   }
 
   /** The per-item feedback the server sends once the item is answered. */
-  function feedbackView(item, f) {
-    var box = h('section', { class: 'feedback ' + (f.correct ? 'ok' : 'ko'), 'aria-labelledby': 'fb-' + item.id });
-    box.appendChild(h('h3', { id: 'fb-' + item.id }, mark(f.correct),
+  function feedbackView(item, f, level) {
+    var box = h('div', { class: 'feedback ' + (f.correct ? 'ok' : 'ko') });
+    box.appendChild(h(level || 'h3', { id: 'fb-' + item.id }, mark(f.correct),
       f.correct ? t('quiz.feedback.correct') : t('quiz.feedback.incorrect')));
     if (f.options) {
       box.appendChild(h('ul', null, f.options.filter(function (o) { return o.selected || o.correct; }).map(function (o) {
@@ -719,9 +719,9 @@
         content.push(h('h3', { text: t('scenario.thread') + ' · ' + t('scenario.channel.' + p.scenario.channel) }));
         content.push(h('ol', { class: 'thread' }, node.thread.map(post)));
       }
-      content.push(h('fieldset', null, h('legend', { text: t('scenario.whatDoYouDo') }),
+      content.push(h('fieldset', { 'data-node': node.id }, h('legend', { text: t('scenario.whatDoYouDo') }),
         h('div', { class: 'choices' }, node.choices.map(function (c) {
-          return h('button', { type: 'button', onclick: function (ev) {
+          return h('button', { type: 'button', 'data-choice': c.id, onclick: function (ev) {
             ev.currentTarget.disabled = true;
             api('POST', base + '/choices', { node: node.id, choice: c.id }).then(function (next) {
               var taken = next.history[next.history.length - 1];

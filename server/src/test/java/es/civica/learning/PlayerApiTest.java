@@ -291,7 +291,7 @@ class PlayerApiTest {
   }
 
   /** A depth-first search for choices leading to a best ending: ["n1:a", …]. */
-  private static List<String> bestPath(Scenario scenario, ScenarioEngine.State state, List<String> taken) {
+  static List<String> bestPath(Scenario scenario, ScenarioEngine.State state, List<String> taken) {
     Node node = scenario.node(state.node()).orElseThrow();
     if (node instanceof Node.Ending e) {
       return e.tier() == Node.Tier.BEST ? taken : null;
