@@ -1,8 +1,10 @@
 // Browser journeys through the learner player, driven by es.civica.learning.PlayerBrowserTest.
 // Usage: BASE_URL=http://localhost:PORT KEY_FILE=key.json [CHROMIUM=/usr/bin/chromium] node player.e2e.js JOURNEY
-// JOURNEY: complete (unit 4 lessons, a passed quiz, the complaint scenario to its best ending),
+// JOURNEY: complete (unit 4 lessons, a passed quiz, the complaint scenario to its best ending, the engagement
+//          simulation to its target),
 //          fail-retry-pass (fail the quiz, retry, pass), resume (reload mid-quiz and carry on).
-// KEY_FILE (written by the JUnit test from the content): {"items": {id: {type, right, wrong}}, "bestPath": ["n1:a", …]}.
+// KEY_FILE (written by the JUnit test from the content): {"items": {id: {type, right, wrong}}, "bestPath": ["n1:a", …],
+//           "simulationGood": {controls that meet the simulation's target}}.
 // Prints one JSON line {"email", "learner", "axe": [...serious or critical violations], "external": [...]}; exit 1 on failure.
 'use strict';
 const fs = require('fs');
@@ -152,6 +154,28 @@ async function scenarioToBest(page) {
   await page.waitForSelector('article.lesson-body h1');
 }
 
+/** The engagement simulation: the defaults miss the target; the settings in KEY.simulationGood meet it. */
+async function simulationToTarget(page) {
+  await page.goto(BASE + '/play/#/unit/4/simulation/u4-sim-engagement');
+  await page.waitForSelector('form.sim-form button[type=submit]');
+  await axeCheck(page, 'simulation');
+  await page.click('form.sim-form button[type=submit]');
+  await page.waitForSelector('#sim-results .feedback.ko');
+  const good = KEY.simulationGood;
+  await page.fill('#sim-postsPerWeek', String(good.postsPerWeek));
+  for (const box of await page.$$('input[id^="sim-timeSlots-"], input[id^="sim-channels-"]')) {
+    const id = await box.getAttribute('id');
+    const [, control, option] = /^sim-(timeSlots|channels)-(.*)$/.exec(id);
+    await box.setChecked(good[control].includes(option));
+  }
+  for (const [part, value] of Object.entries(good.contentMix)) await page.fill('#sim-contentMix-' + part, String(value));
+  await page.selectOption('#sim-responseTime', good.responseTime);
+  await page.click('form.sim-form button[type=submit]');
+  await page.waitForSelector('#sim-results .feedback.ok');
+  await page.waitForSelector('#debrief-h');
+  await axeCheck(page, 'simulation-result');
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -170,6 +194,7 @@ async function scenarioToBest(page) {
       await playQuiz(page, 'right');
       await expectResult(page, 'passed');
       await scenarioToBest(page);
+      await simulationToTarget(page);
       await page.goto(BASE + '/play/#/');
       await page.waitForSelector('.status-passed');
     } else if (journey === 'fail-retry-pass') {

@@ -339,6 +339,10 @@
         h('ol', { class: 'plain' }, lessons.map(function (li) { return li; })),
         scenarios.length ? h('h2', { text: t('unit.scenarios') }) : null,
         scenarios.length ? h('ul', null, scenarios) : null,
+        u.simulations.length ? h('h2', { text: t('unit.simulations') }) : null,
+        u.simulations.length ? h('ul', null, u.simulations.map(function (s) {
+          return h('li', null, h('a', { href: '#/unit/' + n + '/simulation/' + s.id, text: s.title }));
+        })) : null,
         h('h2', { text: t('unit.quiz') }),
         h('p', { text: t('unit.quizSummary', { count: quiz.length, passMark: percent(quiz.passMark), attempts: quiz.maxAttempts }) }),
         quiz.bestScore !== null && quiz.bestScore !== undefined
@@ -757,6 +761,174 @@
       h('div', { class: 'scenario' }, h('div', null, content), metricsPanel(p, last ? last.changes : null))]);
   }
 
+  // ---------- simulation
+
+  function svg(tag, attrs) {
+    var el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    for (var i = 2; i < arguments.length; i++) { if (arguments[i]) { el.appendChild(arguments[i]); } }
+    return el;
+  }
+
+  function num(v) { return Number(v).toLocaleString(state.lang); }
+
+  /** A small line chart of one output over the weeks, with its values as the text alternative. */
+  function miniChart(label, values) {
+    var w = 190, hgt = 100, pad = 16, top = 22;
+    var max = Math.max.apply(null, values);
+    var min = Math.min.apply(null, values);
+    var span = max - min || Math.abs(max) || 1;
+    var low = Math.max(0, min - span * 0.5);
+    var high = max + span * 0.1;
+    var pts = values.map(function (v, i) {
+      var x = pad + i * (w - 2 * pad) / Math.max(1, values.length - 1);
+      var y = hgt - pad - ((v - low) / (high - low)) * (hgt - pad - top);
+      return [x, y];
+    });
+    var desc = label + ': ' + values.map(function (v, i) { return t('simulation.week', { week: i + 1 }) + ' ' + num(v); }).join(', ');
+    var chart = svg('svg', { viewBox: '0 0 ' + w + ' ' + hgt, width: String(w), height: String(hgt), role: 'img', 'aria-label': desc, class: 'mini-chart' },
+      svg('line', { x1: pad, y1: hgt - pad, x2: w - pad, y2: hgt - pad, stroke: '#4a5260', 'stroke-width': '1' }),
+      svg('polyline', { points: pts.map(function (p) { return p.join(','); }).join(' '), fill: 'none', stroke: '#0b4f8a', 'stroke-width': '3' }));
+    pts.forEach(function (p, i) {
+      chart.appendChild(svg('circle', { cx: p[0], cy: p[1], r: '4', fill: '#0b4f8a' }));
+      var label2 = svg('text', { x: p[0], y: p[1] - 8, 'text-anchor': 'middle', 'font-size': '11', fill: '#1b1f24' });
+      label2.textContent = num(values[i]);
+      chart.appendChild(label2);
+    });
+    return h('figure', { class: 'mini' }, chart, h('figcaption', { text: label }));
+  }
+
+  function targetText(part) {
+    if (part.id === 'engagementRate') {
+      return t('simulation.engagementRate') + ': ' + t('simulation.percent', { value: num(part.achieved) }) + ' (≥ ' + t('simulation.percent', { value: num(part.required) }) + ')';
+    }
+    if (part.id === 'unanswered') {
+      return t('simulation.unansweredQuestions') + ': ' + num(part.achieved) + ' (≤ ' + num(part.required) + ')';
+    }
+    return t('simulation.reach') + ': ' + num(part.achieved) + ' (≥ ' + num(part.required) + ')';
+  }
+
+  function simulationPage(n, simId) {
+    var base = '/api/units/' + n + '/simulations/' + encodeURIComponent(simId);
+    api('GET', base).then(function (sim) {
+      var start = sim.lastControls || {};
+      var getters = [];
+      var results = h('section', { 'aria-labelledby': 'sim-results-h', id: 'sim-results' });
+      var error = h('p', { class: 'error', role: 'alert' });
+      var form = h('form', { class: 'card sim-form', novalidate: true, 'aria-labelledby': 'sim-controls-h' },
+        h('h2', { id: 'sim-controls-h', text: t('simulation.controls') }));
+      sim.controls.forEach(function (c) {
+        var id = 'sim-' + c.id;
+        var value = start[c.id] !== undefined ? start[c.id] : c['default'];
+        var help = h('p', { class: 'hint', id: id + '-help', text: c.help });
+        if (c.type === 'integer') {
+          var input = h('input', { type: 'number', id: id, min: String(c.min), max: String(c.max), step: String(c.step || 1),
+            value: String(value), 'aria-describedby': id + '-help', inputmode: 'numeric' });
+          form.appendChild(h('div', { class: 'control' }, h('label', { for: id, text: c.label + (c.unit ? ' (' + c.unit + ')' : '') }), help, input));
+          getters.push(function (o) { o[c.id] = parseInt(input.value, 10); });
+        } else if (c.type === 'multi-select') {
+          var boxes = c.options.map(function (opt) {
+            return h('input', { type: 'checkbox', id: id + '-' + opt.id, value: opt.id, checked: value.indexOf(opt.id) >= 0 });
+          });
+          form.appendChild(h('fieldset', { 'aria-describedby': id + '-help' }, h('legend', { text: c.label }), help,
+            c.options.map(function (opt, i) { return h('div', { class: 'choice' }, boxes[i], h('label', { for: id + '-' + opt.id, text: opt.label })); })));
+          getters.push(function (o) { o[c.id] = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; }); });
+        } else if (c.type === 'percentages') {
+          var total = h('p', { class: 'meta', 'aria-live': 'polite' });
+          var inputs = c.parts.map(function (part) {
+            return h('input', { type: 'number', id: id + '-' + part.id, min: '0', max: String(c.total), step: String(c.step),
+              value: String(value[part.id] || 0), 'aria-describedby': id + '-' + part.id + '-help' });
+          });
+          var sum = function () {
+            var s = inputs.reduce(function (a, i) { return a + (parseInt(i.value, 10) || 0); }, 0);
+            total.textContent = 'Total: ' + s + ' % / ' + c.total + ' %';
+            total.className = s === c.total ? 'meta' : 'error';
+          };
+          inputs.forEach(function (i) { i.addEventListener('input', sum); });
+          sum();
+          form.appendChild(h('fieldset', { 'aria-describedby': id + '-help' }, h('legend', { text: c.label }), help,
+            c.parts.map(function (part, i) {
+              return h('div', { class: 'mix-row' }, h('label', { for: id + '-' + part.id, text: part.label + ' (%)' }), inputs[i],
+                h('p', { class: 'hint', id: id + '-' + part.id + '-help', text: part.help }));
+            }), total));
+          getters.push(function (o) {
+            o[c.id] = {};
+            c.parts.forEach(function (part, i) { o[c.id][part.id] = parseInt(inputs[i].value, 10) || 0; });
+          });
+        } else {
+          var select = h('select', { id: id, 'aria-describedby': id + '-help' },
+            c.options.map(function (opt) { return h('option', { value: opt.id, selected: opt.id === value, text: opt.label }); }));
+          form.appendChild(h('div', { class: 'control' }, h('label', { for: id, text: c.label }), help, select));
+          getters.push(function (o) { o[c.id] = select.value; });
+        }
+      });
+      var runButton = h('button', { class: 'button', type: 'submit', text: t('simulation.run') });
+      var reset = h('button', { class: 'button secondary', type: 'button', text: t('simulation.reset'), onclick: function () {
+        sim.lastControls = null;
+        simulationPage(n, simId);
+      } });
+      var runs = h('p', { class: 'meta', text: t('simulation.runCount', { count: sim.runs }) });
+      append(form, [error, h('div', { class: 'actions' }, runButton, reset), runs]);
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var controls = {};
+        getters.forEach(function (g) { g(controls); });
+        runButton.disabled = true;
+        runButton.textContent = t('simulation.running');
+        api('POST', base + '/runs', { controls: controls }).then(function (r) {
+          error.textContent = '';
+          sim.lastControls = controls;
+          runs.textContent = t('simulation.runCount', { count: r.run });
+          showRun(sim, r, results);
+          announce(r.targetMet ? t('simulation.targetMet') : t('simulation.targetNotMet'));
+        }, function (e) {
+          error.textContent = e.status === 400 ? e.message : t('errors.generic');
+        }).then(function () {
+          runButton.disabled = false;
+          runButton.textContent = t('simulation.run');
+        });
+      });
+      page(sim.title, [
+        h('p', { class: 'meta' }, h('a', { href: '#/unit/' + n, text: t('lesson.backToUnit') })),
+        h('h1', { text: sim.title }),
+        md(sim.intro, 2),
+        form,
+        results,
+        sim.targetMet && sim.debrief ? h('section', { class: 'card', 'aria-labelledby': 'debrief-h' },
+          h('h2', { id: 'debrief-h', text: t('simulation.debrief') }), md(sim.debrief, 3)) : null]);
+    }).catch(failure);
+  }
+
+  function showRun(sim, r, container) {
+    container.innerHTML = '';
+    var outputs = {};
+    (sim.outputs || []).forEach(function (o) { outputs[o.id] = o.label; });
+    var cols = ['audience', 'reach', 'interactions', 'engagementRate', 'questions', 'unanswered'];
+    var charted = [['reach', t('simulation.reach')], ['interactions', t('simulation.interactions')],
+      ['engagementRate', t('simulation.engagementRate') + ' (%)'], ['unanswered', t('simulation.unansweredQuestions')]];
+    append(container, [
+      h('h2', { id: 'sim-results-h', text: t('simulation.chart.title') }),
+      h('div', { class: 'feedback ' + (r.targetMet ? 'ok' : 'ko') },
+        h('h3', null, mark(r.targetMet), r.targetMet ? t('simulation.targetMet') : t('simulation.targetNotMet')),
+        h('ul', null, r.target.map(function (p) { return h('li', null, mark(p.met), targetText(p)); }))),
+      h('p', { class: 'hint', text: t('simulation.chart.textAlternative') }),
+      h('div', { class: 'charts' }, charted.map(function (c) {
+        return miniChart(c[1], r.weeks.map(function (w) { return w[c[0]]; }));
+      })),
+      h('table', { class: 'data' },
+        h('caption', { text: t('simulation.chart.title') }),
+        h('thead', null, h('tr', null, h('th', { scope: 'col', text: t('simulation.weeks') }),
+          cols.map(function (c) { return h('th', { scope: 'col', text: outputs[c] || c }); }))),
+        h('tbody', null, r.weeks.map(function (w) {
+          return h('tr', null, h('th', { scope: 'row', text: t('simulation.week', { week: w.week }) }),
+            cols.map(function (c) { return h('td', { text: num(w[c]) }); }));
+        })))]);
+    if (r.debrief && !document.getElementById('debrief-h')) {
+      container.appendChild(h('section', { class: 'card', 'aria-labelledby': 'debrief-h' },
+        h('h2', { id: 'debrief-h', text: t('simulation.debrief') }), md(r.debrief, 3)));
+    }
+  }
+
   // ---------- router
 
   function route() {
@@ -769,6 +941,7 @@
       if (parts[2] === 'quiz' && parts[3]) { attemptPage(n, parts[3]); return; }
       if (parts[2] === 'quiz') { quizPage(n); return; }
       if (parts[2] === 'scenario') { scenarioPage(n, parts[3]); return; }
+      if (parts[2] === 'simulation') { simulationPage(n, parts[3]); return; }
       unitPage(n);
       return;
     }

@@ -39,6 +39,7 @@ public final class PlayerRoutes {
   private final Tracker tracker;
   private final QuizService quiz;
   private final ScenarioService scenarios;
+  private final SimulationService simulations;
   private final ProgressService progress;
   private final boolean secureCookie;
 
@@ -49,6 +50,7 @@ public final class PlayerRoutes {
     this.tracker = tracker;
     this.quiz = new QuizService(db, learners, tracker);
     this.scenarios = new ScenarioService(db, learners, tracker, course);
+    this.simulations = new SimulationService(db, learners, tracker, course.units());
     this.progress = new ProgressService(db, course, tracker.homePage());
     this.secureCookie = tracker.homePage().startsWith("https:");
   }
@@ -88,6 +90,9 @@ public final class PlayerRoutes {
     router.get("/api/units/:n/scenarios/:scenarioId/plays/:playId").handler(this::authenticate).handler(this::play);
     router.post("/api/units/:n/scenarios/:scenarioId/plays/:playId/choices").handler(this::authenticate)
         .handler(this::choose);
+
+    router.get("/api/units/:n/simulations/:simulationId").handler(this::authenticate).handler(this::simulation);
+    router.post("/api/units/:n/simulations/:simulationId/runs").handler(this::authenticate).handler(this::runSimulation);
   }
 
   // ---- guards
@@ -306,6 +311,26 @@ public final class PlayerRoutes {
       return;
     }
     withScenario(ctx, (u, s) -> scenarios.choose(learner(ctx), u, s, uuid(ctx.pathParam("playId")), node, choice));
+  }
+
+  // ---- simulations
+
+  private void simulation(RoutingContext ctx) {
+    withSimulation(ctx, (u, s) -> simulations.overview(learner(ctx), u, s));
+  }
+
+  private void runSimulation(RoutingContext ctx) {
+    if (!(body(ctx).getValue("controls") instanceof JsonObject controls)) {
+      error(ctx, 400, "Send {controls}");
+      return;
+    }
+    withSimulation(ctx, (u, s) -> simulations.run(learner(ctx), u, s, controls));
+  }
+
+  private void withSimulation(RoutingContext ctx,
+                              java.util.function.BiFunction<Unit, es.civica.content.Simulation, Future<JsonObject>> work) {
+    withUnit(ctx, u -> work.apply(u, u.simulation(ctx.pathParam("simulationId"))
+        .orElseThrow(() -> LearningException.notFound("No such simulation"))));
   }
 
   // ---- helpers

@@ -284,6 +284,46 @@ class PlayerApiTest {
     assertTrue(cookie.toLowerCase().contains("httponly") && cookie.contains("SameSite=Lax"), cookie);
   }
 
+  @Test
+  @DisplayName("the engagement simulation runs on the server: defaults miss the target, good settings meet it, "
+      + "bad input is refused, the debrief and the model stay on the server until the target is met")
+  void engagementSimulation() throws Exception {
+    PlayerClient ivan = PlayerClient.registered(server, "Ivan");
+    JsonObject me = ivan.getJson("/api/me");
+    String base = "/api/units/4/simulations/u4-sim-engagement";
+    JsonObject overview = ivan.getJson(base);
+    String json = overview.encode();
+    assertFalse(json.contains("\"model\""), "model parameters leak");
+    assertFalse(overview.containsKey("debrief"));
+    assertEquals(5, overview.getJsonArray("controls").size());
+    JsonObject defaults = new JsonObject();
+    overview.getJsonArray("controls").forEach(c -> defaults.put(((JsonObject) c).getString("id"),
+        ((JsonObject) c).getValue("default")));
+    JsonObject first = ivan.postJson(base + "/runs", new JsonObject().put("controls", defaults));
+    assertFalse(first.getBoolean("targetMet"));
+    assertEquals(4, first.getJsonArray("weeks").size());
+    assertNull(first.getString("debrief"));
+
+    JsonObject good = new JsonObject().put("postsPerWeek", 8)
+        .put("timeSlots", new JsonArray().add("midday").add("afternoon"))
+        .put("contentMix", new JsonObject().put("serviceInfo", 50).put("citizenAnswers", 25)
+            .put("participation", 20).put("propaganda", 5))
+        .put("responseTime", "4h").put("channels", new JsonArray().add("x").add("facebook").add("instagram"));
+    JsonObject second = ivan.postJson(base + "/runs", new JsonObject().put("controls", good));
+    assertTrue(second.getBoolean("targetMet"));
+    assertEquals(2, second.getInteger("run"));
+    assertNotNull(second.getString("debrief"));
+    assertEquals(400, ivan.post(base + "/runs", new JsonObject().put("controls", good.copy().put("postsPerWeek", 99)))
+        .statusCode());
+    assertEquals(400, ivan.post(base + "/runs", new JsonObject().put("controls", "x")).statusCode());
+    assertTrue(ivan.getJson(base).getBoolean("targetMet"));
+
+    String agent = new JsonObject().put("account", new JsonObject()
+        .put("homePage", server.app().settings().publicUrl()).put("name", me.getString("id"))).encode();
+    assertEquals(2, statements(agent, "interacted").size());
+    assertEquals(1, statements(agent, "completed").size());
+  }
+
   private JsonArray statements(String agent, String verb) throws Exception {
     HttpResponse<String> r = lrs.get("/statements", Map.of("agent", agent, "verb", VERBS + verb, "limit", "500"));
     assertEquals(200, r.statusCode(), r.body());

@@ -57,7 +57,14 @@ class PlayerBrowserTest {
     Scenario scenario = unit4.scenario("u4-sc-alumbrado").orElseThrow();
     List<String> best = PlayerApiTest.bestPath(scenario, ScenarioEngine.start(scenario), new ArrayList<>());
     keyFile = Files.createTempFile("civica-e2e-key", ".json");
-    Files.writeString(keyFile, new JsonObject().put("items", items).put("bestPath", new JsonArray(best)).encode());
+    // one of the settings the simulation's debrief names as meeting the target
+    JsonObject good = new JsonObject().put("postsPerWeek", 8)
+        .put("timeSlots", new JsonArray().add("midday").add("afternoon"))
+        .put("contentMix", new JsonObject().put("serviceInfo", 50).put("citizenAnswers", 25)
+            .put("participation", 20).put("propaganda", 5))
+        .put("responseTime", "4h").put("channels", new JsonArray().add("x").add("facebook").add("instagram"));
+    Files.writeString(keyFile, new JsonObject().put("items", items).put("bestPath", new JsonArray(best))
+        .put("simulationGood", good).encode());
   }
 
   @AfterAll
@@ -69,7 +76,8 @@ class PlayerBrowserTest {
   }
 
   @Test
-  @DisplayName("in the browser: unit 4 lessons, a passed quiz, the complaint scenario to its best ending; "
+  @DisplayName("in the browser: unit 4 lessons, a passed quiz, the complaint scenario to its best ending, the "
+      + "engagement simulation to its target; "
       + "statements in the LRS; no serious or critical axe violation; no external request")
   void completeUnit4() throws Exception {
     JsonObject r = journey("complete");
@@ -86,6 +94,7 @@ class PlayerBrowserTest {
         .getJsonObject("result").getJsonObject("extensions", new JsonObject()).getString(Tracker.EXT + "tier"))));
     assertTrue(statements(agent, "responded").size() > 3);
     assertTrue(statements(agent, "launched").size() >= 1);
+    assertEquals(2, statements(agent, "interacted").size());   // two simulation runs, the second meets the target
   }
 
   @Test
