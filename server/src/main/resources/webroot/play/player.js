@@ -135,7 +135,7 @@
     return fetch(path, init).then(function (r) {
       if (r.status === 204) { return null; }
       return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) { var e = new Error(json.error || r.statusText); e.status = r.status; throw e; }
+        if (!r.ok) { var e = new Error(json.error || r.statusText); e.status = r.status; e.body = json; throw e; }
         return json;
       });
     });
@@ -220,7 +220,8 @@
       var password = signin.password.value;
       if (!email || !password) { signinError.textContent = t('signin.error.required'); return; }
       api('POST', '/api/auth/signin', { email: email, password: password }).then(signedIn, function (e) {
-        signinError.textContent = e.status === 401 ? t('signin.error.invalid') : t('errors.generic');
+        signinError.textContent = e.status === 401 ? t('signin.error.invalid')
+          : e.status === 429 ? t('signin.error.locked', { minutes: e.body && e.body.minutes || 15 }) : t('errors.generic');
       });
     });
     var register = h('form', { class: 'stack card', novalidate: true, 'aria-labelledby': 'reg-h' },

@@ -42,6 +42,7 @@ public final class PlayerRoutes {
   private final SimulationService simulations;
   private final ProgressService progress;
   private final boolean secureCookie;
+  private final SignInThrottle throttle = new SignInThrottle(java.time.Clock.systemUTC());
 
   public PlayerRoutes(DatabaseWorker db, Course course, Tracker tracker) {
     this.db = db;
@@ -165,10 +166,21 @@ public final class PlayerRoutes {
     JsonObject body = body(ctx);
     String email = body.getString("email", "");
     String password = body.getString("password", "");
+    long locked = throttle.lockedMinutes(email);
+    if (locked > 0) {
+      ctx.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(locked * 60));
+      ctx.json(new JsonObject().put("error", "Too many attempts").put("minutes", locked));
+      return;
+    }
     db.query(dsl -> learners.authenticate(dsl, email, password)
             .map(l -> new Signed(l, learners.openSession(dsl, l.id()))))
-        .onSuccess(signed -> signed.ifPresentOrElse(
-            s -> signedIn(ctx, 200, s), () -> error(ctx, 401, "Wrong email or password")))
+        .onSuccess(signed -> signed.ifPresentOrElse(s -> {
+          throttle.succeeded(email);
+          signedIn(ctx, 200, s);
+        }, () -> {
+          throttle.failed(email);
+          error(ctx, 401, "Wrong email or password");
+        }))
         .onFailure(ctx::fail);
   }
 
@@ -202,7 +214,7 @@ public final class PlayerRoutes {
     respond(ctx, progress.course(learner(ctx)));
   }
 
-  /** Entering a unit: enrols on first use; launched + initialized; answers the resume point and progress. */
+  /** Entering a unit: enrols on first use; launched + initialized (+ resumed after the first time); answers the resume point and progress. */
   private void launch(RoutingContext ctx) {
     Optional<Unit> unit = ContentRoutes.unitOf(ctx, course);
     if (unit.isEmpty()) {
@@ -212,9 +224,12 @@ public final class PlayerRoutes {
     Unit u = unit.get();
     Learner l = learner(ctx);
     respond(ctx, db.query(dsl -> learners.enrol(dsl, l.id(), u.number())).compose(e -> {
-      List<JsonObject> batch = List.of(
+      List<JsonObject> batch = new ArrayList<>(List.of(
           tracker.unitStatement(l, u, e.registration(), "launched", null),
-          tracker.unitStatement(l, u, e.registration(), "initialized", null));
+          tracker.unitStatement(l, u, e.registration(), "initialized", null)));
+      if (!e.created()) {
+        batch.add(tracker.unitStatement(l, u, e.registration(), "resumed", null));
+      }
       return tracker.send(batch).compose(v -> progress.unit(l, u)).map(p -> new JsonObject()
           .put("registration", e.registration().toString())
           .put("resume", e.resume())
@@ -231,8 +246,16 @@ public final class PlayerRoutes {
     Unit u = unit.get();
     Learner l = learner(ctx);
     respond(ctx, db.query(dsl -> learners.enrol(dsl, l.id(), u.number())).compose(e ->
-        tracker.send(List.of(tracker.unitStatement(l, u, e.registration(), "terminated", null)))
-            .map(v -> new JsonObject().put("terminated", true))));
+        progress.unit(l, u).compose(p -> {
+          List<JsonObject> batch = new ArrayList<>();
+          if (!"passed".equals(p.getString("status"))) {
+            // leaving an unfinished unit: suspended, so a later launch is a resume
+            batch.add(tracker.unitStatement(l, u, e.registration(), "suspended", new JsonObject()
+                .put("extensions", new JsonObject().put(Tracker.PROGRESS, p.getInteger("percent")))));
+          }
+          batch.add(tracker.unitStatement(l, u, e.registration(), "terminated", null));
+          return tracker.send(batch);
+        }).map(v -> new JsonObject().put("terminated", true))));
   }
 
   /** A section read: experienced (the section) + progressed (the unit, with the new percent); saves the resume point. */

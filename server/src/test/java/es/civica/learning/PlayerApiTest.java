@@ -261,6 +261,28 @@ class PlayerApiTest {
     assertEquals("inProgress", hugo.getJson("/api/progress").getJsonArray("units").getJsonObject(3)
         .getString("status"));
     assertEquals(404, hugo.post("/api/units/4/sections/u1-l1-s1/experienced", new JsonObject()).statusCode());
+    hugo.postJson("/api/units/4/terminate", new JsonObject());
+    String agent = new JsonObject().put("account", new JsonObject().put("homePage", server.app().settings().publicUrl())
+        .put("name", hugo.getJson("/api/me").getString("id"))).encode();
+    assertEquals(1, statements(agent, "resumed").size());     // the launch came after the first visit
+    JsonObject suspended = statements(agent, "suspended").getJsonObject(0);
+    assertTrue(suspended.getJsonObject("result").getJsonObject("extensions").getInteger(Tracker.PROGRESS) > 0);
+    assertEquals(1, statements(agent, "terminated").size());
+  }
+
+  @Test
+  @DisplayName("five wrong passwords lock the email for a while, even for the right password")
+  void signInThrottle() throws Exception {
+    PlayerClient c = new PlayerClient(server.baseUrl());
+    JsonObject account = new JsonObject().put("email", "jon@ayto.example").put("name", "Jon")
+        .put("password", "una-clave-larga");
+    assertEquals(201, c.post("/api/auth/register", account).statusCode());
+    for (int i = 0; i < SignInThrottle.MAX_FAILURES; i++) {
+      assertEquals(401, c.post("/api/auth/signin", account.copy().put("password", "mala-" + i)).statusCode());
+    }
+    HttpResponse<String> locked = c.post("/api/auth/signin", account);
+    assertEquals(429, locked.statusCode());
+    assertTrue(new JsonObject(locked.body()).getInteger("minutes") > 0);
   }
 
   @Test
