@@ -77,8 +77,8 @@ final class ActorRules {
   }
 
   /**
-   * The authority: an Agent, or — for three-legged OAuth — an anonymous Group of exactly two Agents (the application
-   * and the user). The suite rejects identified groups and any other member count.
+   * The authority: an Agent, or — for three-legged OAuth — an anonymous Group of exactly two Agents (the
+   * application and the user). The suite rejects identified groups and any other member count.
    */
   static void authority(Object value, String path) {
     JsonObject authority = Json.object(value, path);

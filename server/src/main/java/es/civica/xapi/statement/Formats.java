@@ -24,7 +24,8 @@ public final class Formats {
   private static final Pattern UUID =
       Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
   private static final Pattern SHA1 = Pattern.compile("^[0-9a-fA-F]{40}$");
-  private static final Pattern SHA2 = Pattern.compile("^(?:[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}|[0-9a-fA-F]{128})$");
+  private static final Pattern SHA2 =
+      Pattern.compile("^(?:[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{96}|[0-9a-fA-F]{128})$");
   private static final Pattern VERSION_1 = Pattern.compile("^1\\.0(?:\\.\\d+)?$");
   private static final Pattern VERSION_2 = Pattern.compile("^2\\.0(?:\\.\\d+)?$");
 

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
 /**
- * Typed reads of statement JSON. Every failure names the JSON path of the defect, so the client learns what to fix.
- * Explicit JSON {@code null} is rejected by {@link #optional}, because xAPI forbids nulls outside extensions (Data 2.2).
+ * Typed reads of statement JSON. Every failure names the JSON path of the defect, so the client learns what to
+ * fix. Explicit JSON {@code null} is rejected by {@link #optional}: xAPI forbids nulls outside extensions (Data 2.2).
  */
 final class Json {
 

@@ -114,7 +114,7 @@ public final class StatementValidator {
     return verb;
   }
 
-  /** The object: Activity (objectType optional), Agent, Group, StatementRef, or — at the top only — SubStatement. */
+  /** The object: Activity (objectType optional), Agent, Group, StatementRef, or (top level only) SubStatement. */
   private static JsonObject object(Object value, String path, XapiVersion version, boolean topLevel) {
     JsonObject object = Json.object(value, path);
     Object type = Json.optional(object, "objectType", path);

@@ -52,7 +52,8 @@ class ActivityValidationTest {
   @ValueSource(strings = {"name", "description"})
   void rejectsNameOrDescriptionThatIsNotALanguageMap(String key) {
     assertRejectedInBoth(definition("{\"" + key + "\": 12345}"), "object.definition." + key + " must be a JSON object");
-    assertRejectedInBoth(definition("{\"" + key + "\": \"text\"}"), "object.definition." + key + " must be a JSON object");
+    assertRejectedInBoth(definition("{\"" + key + "\": \"text\"}"),
+        "object.definition." + key + " must be a JSON object");
     assertRejectedInBoth(definition("{\"" + key + "\": {\"a12345\": \"x\"}}"), "is not keyed by a valid RFC 5646");
     assertRejectedInBoth(definition("{\"" + key + "\": {\"es\": 1}}"), "must be a string");
   }
@@ -90,7 +91,8 @@ class ActivityValidationTest {
   @Test
   void rejectsExtensionKeyThatIsNotAnIri() {
     assertRejectedInBoth(definition("{\"extensions\": {\"should fail\": true}}"), "has a key that is not an IRI");
-    assertRejectedInBoth(definition("{\"extensions\": {\"not.valid.com/extension\": 1}}"), "has a key that is not an IRI");
+    assertRejectedInBoth(definition("{\"extensions\": {\"not.valid.com/extension\": 1}}"),
+        "has a key that is not an IRI");
     assertRejectedInBoth(definition("{\"extensions\": \"x\"}"), "object.definition.extensions must be a JSON object");
   }
 
@@ -100,7 +102,8 @@ class ActivityValidationTest {
   void acceptsEveryInteractionTypeWithItsComponents(String type, String components) {
     JsonObject definition = json("{\"interactionType\": \"" + type + "\", \"correctResponsesPattern\": [\"x\"]}");
     if (components != null) {
-      definition.put(components, Statements.array("[{\"id\": \"a\", \"description\": {\"es\": \"A\"}}, {\"id\": \"b\"}]"));
+      definition.put(components,
+          Statements.array("[{\"id\": \"a\", \"description\": {\"es\": \"A\"}}, {\"id\": \"b\"}]"));
     }
     assertValidInBoth(with(minimal, "object.definition", definition));
   }
@@ -140,11 +143,14 @@ class ActivityValidationTest {
 
   @Test
   void rejectsInvalidInteractionComponents() {
-    assertRejectedInBoth(definition("{\"interactionType\": \"choice\", \"choices\": [{\"description\": {\"es\": \"A\"}}]}"),
+    assertRejectedInBoth(definition("{\"interactionType\": \"choice\", "
+        + "\"choices\": [{\"description\": {\"es\": \"A\"}}]}"),
         "object.definition.choices[0].id is required");
-    assertRejectedInBoth(definition("{\"interactionType\": \"choice\", \"choices\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}"),
+    assertRejectedInBoth(definition("{\"interactionType\": \"choice\", "
+        + "\"choices\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}"),
         "object.definition.choices[1].id duplicates another component id");
-    assertRejectedInBoth(definition("{\"interactionType\": \"choice\", \"choices\": [{\"id\": \"a\", \"name\": \"A\"}]}"),
+    assertRejectedInBoth(definition("{\"interactionType\": \"choice\", "
+        + "\"choices\": [{\"id\": \"a\", \"name\": \"A\"}]}"),
         "object.definition.choices[0].name is not an allowed property");
     assertRejectedInBoth(definition("{\"interactionType\": \"likert\", \"scale\": [{\"id\": \"a\", "
         + "\"description\": {\"something\": \"A\"}}]}"), "is not keyed by a valid RFC 5646");

@@ -98,7 +98,8 @@ class ActorValidationTest {
   @Test
   void acceptsGroupWithMembersOnly() {
     assertValidInBoth(actor("{\"objectType\": \"Group\", \"name\": \"Equipo\", "
-        + "\"member\": [{\"mbox\": \"mailto:ana@example.es\"}, {\"objectType\": \"Agent\", \"openid\": \"http://o.es/1\"}]}"));
+        + "\"member\": [{\"mbox\": \"mailto:ana@example.es\"}, "
+        + "{\"objectType\": \"Agent\", \"openid\": \"http://o.es/1\"}]}"));
   }
 
   @Test
@@ -139,7 +140,8 @@ class ActorValidationTest {
 
   @Test
   void acceptsAgentAuthority() {
-    assertValidInBoth(with(minimal, "authority", json("{\"objectType\": \"Agent\", \"mbox\": \"mailto:lrs@example.es\"}")));
+    assertValidInBoth(with(minimal, "authority",
+        json("{\"objectType\": \"Agent\", \"mbox\": \"mailto:lrs@example.es\"}")));
   }
 
   @Test
@@ -160,14 +162,16 @@ class ActorValidationTest {
 
   @Test
   void rejectsIdentifiedGroupAsAuthority() {
-    assertRejectedInBoth(with(minimal, "authority", json("{\"objectType\": \"Group\", \"mbox\": \"mailto:g@example.com\", "
+    assertRejectedInBoth(with(minimal, "authority",
+        json("{\"objectType\": \"Group\", \"mbox\": \"mailto:g@example.com\", "
         + "\"member\": [{\"mbox\": \"mailto:a@example.com\"}, {\"mbox\": \"mailto:b@example.com\"}]}")),
         "authority must be an anonymous group");
   }
 
   @Test
   void rejectsAuthorityWithLowercaseObjectType() {
-    assertRejectedInBoth(with(minimal, "authority", json("{\"objectType\": \"agent\", \"mbox\": \"mailto:a@example.com\"}")),
+    assertRejectedInBoth(with(minimal, "authority",
+        json("{\"objectType\": \"agent\", \"mbox\": \"mailto:a@example.com\"}")),
         "authority.objectType must be \"Agent\" or \"Group\"");
   }
 }

@@ -35,7 +35,8 @@ class AttachmentValidationTest {
   @Test
   void rejectsAttachmentsThatAreNotAnArrayOfObjects() {
     assertRejectedInBoth(with(full, "attachments", "should fail"), "attachments must be a JSON array");
-    assertRejectedInBoth(with(full, "attachments", Statements.array("[12345]")), "attachments[0] must be a JSON object");
+    assertRejectedInBoth(with(full, "attachments", Statements.array("[12345]")),
+        "attachments[0] must be a JSON object");
   }
 
   @Test

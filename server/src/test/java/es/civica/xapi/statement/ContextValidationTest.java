@@ -44,7 +44,8 @@ class ContextValidationTest {
 
   @Test
   void rejectsTeamThatIsNotAGroup() {
-    assertRejectedInBoth(context("{\"team\": {\"mbox\": \"mailto:t@example.es\"}}"), "context.team.objectType is required");
+    assertRejectedInBoth(context("{\"team\": {\"mbox\": \"mailto:t@example.es\"}}"),
+        "context.team.objectType is required");
     assertRejectedInBoth(context("{\"team\": {\"objectType\": \"Agent\", \"mbox\": \"mailto:t@example.es\"}}"),
         "context.team.objectType must be \"Group\"");
   }
@@ -52,7 +53,8 @@ class ContextValidationTest {
   @ParameterizedTest
   @ValueSource(strings = {"parent", "grouping", "category", "other"})
   void acceptsContextActivityAsSingleObjectOrArray(String kind) {
-    assertValidInBoth(context("{\"contextActivities\": {\"" + kind + "\": {\"id\": \"https://civica.example.es/a\"}}}"));
+    assertValidInBoth(
+        context("{\"contextActivities\": {\"" + kind + "\": {\"id\": \"https://civica.example.es/a\"}}}"));
     assertValidInBoth(context("{\"contextActivities\": {\"" + kind + "\": [{\"id\": \"https://civica.example.es/a\"}, "
         + "{\"objectType\": \"Activity\", \"id\": \"https://civica.example.es/b\"}]}}"));
   }
@@ -65,7 +67,8 @@ class ContextValidationTest {
 
   @Test
   void rejectsContextActivityThatIsNotAnActivity() {
-    assertRejectedInBoth(context("{\"contextActivities\": \"parent\"}"), "context.contextActivities must be a JSON object");
+    assertRejectedInBoth(context("{\"contextActivities\": \"parent\"}"),
+        "context.contextActivities must be a JSON object");
     assertRejectedInBoth(context("{\"contextActivities\": {\"parent\": [{\"key\": \"x\"}]}}"),
         "context.contextActivities.parent[0].key is not an allowed property");
     assertRejectedInBoth(context("{\"contextActivities\": {\"parent\": [\"https://civica.example.es/a\"]}}"),

@@ -36,8 +36,10 @@ class ResultValidationTest {
 
   @Test
   void rejectsRawOutsideMinAndMax() {
-    assertRejectedInBoth(result("{\"score\": {\"raw\": 11, \"max\": 10}}"), "result.score.raw must not be greater than max");
-    assertRejectedInBoth(result("{\"score\": {\"raw\": -1, \"min\": 0}}"), "result.score.raw must not be less than min");
+    assertRejectedInBoth(result("{\"score\": {\"raw\": 11, \"max\": 10}}"),
+        "result.score.raw must not be greater than max");
+    assertRejectedInBoth(result("{\"score\": {\"raw\": -1, \"min\": 0}}"),
+        "result.score.raw must not be less than min");
   }
 
   @Test
@@ -81,7 +83,8 @@ class ResultValidationTest {
   @ParameterizedTest
   @ValueSource(strings = {"PA1H0M0S", "P4W1D", "should fail", "P", "PT", "P1.5Y2M", "P0003-01-00T00:00:00", "1H"})
   void rejectsInvalidDurations(String duration) {
-    assertRejectedInBoth(result("{\"duration\": \"" + duration + "\"}"), "result.duration must be an ISO 8601 duration");
+    assertRejectedInBoth(result("{\"duration\": \"" + duration + "\"}"),
+        "result.duration must be an ISO 8601 duration");
   }
 
   @Test

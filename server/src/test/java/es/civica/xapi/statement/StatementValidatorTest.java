@@ -196,8 +196,10 @@ class StatementValidatorTest {
 
   @Test
   void acceptsAgentAndGroupAsObjectWhenTheyDeclareTheirType() {
-    assertValidInBoth(with(minimal, "object", json("{\"objectType\": \"Agent\", \"mbox\": \"mailto:luis@example.es\"}")));
-    assertValidInBoth(with(minimal, "object", json("{\"objectType\": \"Group\", \"mbox\": \"mailto:ayto@example.es\"}")));
+    assertValidInBoth(with(minimal, "object",
+        json("{\"objectType\": \"Agent\", \"mbox\": \"mailto:luis@example.es\"}")));
+    assertValidInBoth(with(minimal, "object",
+        json("{\"objectType\": \"Group\", \"mbox\": \"mailto:ayto@example.es\"}")));
   }
 
   @Test

@@ -64,7 +64,8 @@ class SubStatementValidationTest {
 
   @Test
   void appliesContextRulesInsideTheSubStatement() {
-    JsonObject agentObject = with(sub, "object.object", json("{\"objectType\": \"Agent\", \"mbox\": \"mailto:l@example.es\"}"));
+    JsonObject agentObject = with(sub, "object.object",
+        json("{\"objectType\": \"Agent\", \"mbox\": \"mailto:l@example.es\"}"));
     assertRejectedInBoth(agentObject, "object.context.platform is only allowed when the object is an Activity");
     assertRejectedInBoth(with(sub, "object.context.registration", "x"), "object.context.registration must be a UUID");
   }
@@ -87,8 +88,10 @@ class SubStatementValidationTest {
 
   @Test
   void rejectsInvalidActorAndVerbInsideTheSubStatement() {
-    assertRejectedInBoth(with(sub, "object.actor", json("{\"objectType\": \"agent\", \"mbox\": \"mailto:a@example.es\"}")),
+    assertRejectedInBoth(with(sub, "object.actor",
+        json("{\"objectType\": \"agent\", \"mbox\": \"mailto:a@example.es\"}")),
         "object.actor.objectType must be \"Agent\" or \"Group\"");
-    assertRejectedInBoth(with(sub, "object.verb.display", json("{\"a12345\": \"x\"}")), "is not keyed by a valid RFC 5646");
+    assertRejectedInBoth(with(sub, "object.verb.display", json("{\"a12345\": \"x\"}")),
+        "is not keyed by a valid RFC 5646");
   }
 }
