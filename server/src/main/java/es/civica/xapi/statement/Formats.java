@@ -5,6 +5,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +45,22 @@ public final class Formats {
   private static final Pattern DURATION = Pattern.compile("^P(?:" + NUMBER + "W|(?:" + NUMBER + "Y)?(?:" + NUMBER
       + "M)?(?:" + NUMBER + "D)?(T(?:" + NUMBER + "H)?(?:" + NUMBER + "M)?(?:" + NUMBER + "S)?)?)$");
 
+  private static final DateTimeFormatter UTC = new DateTimeFormatterBuilder()
+      .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 3, 9, true)
+      .appendLiteral('Z')
+      .toFormatter()
+      .withZone(ZoneOffset.UTC);
+
   private Formats() {}
+
+  /**
+   * An instant as the LRS writes timestamps (stored, converted timestamps, X-Experience-API-Consistent-Through): UTC,
+   * always with at least milliseconds, which a timestamp must keep (Data 4.5), e.g. 2024-05-04T17:00:00.000Z.
+   */
+  public static String formatTimestamp(Instant instant) {
+    return UTC.format(instant);
+  }
 
   /**
    * An absolute IRI (RFC 3987): a scheme, then characters an IRI may hold. Best-effort, as Data 2.2 allows: it

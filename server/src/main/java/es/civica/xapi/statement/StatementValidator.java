@@ -59,8 +59,8 @@ public final class StatementValidator {
   }
 
   /**
-   * The canonical form to store: context activities as arrays, a 2.0.0 {@code "timestamp": null} dropped so the LRS
-   * fills it. Nothing the statement did not say is added; the input is not modified.
+   * The canonical form to store: context activities as arrays, timestamps in UTC, a 2.0.0 {@code "timestamp": null}
+   * dropped so the LRS fills it. Nothing the statement did not say is added; the input is not modified.
    */
   public static JsonObject normalize(JsonObject statement) {
     return StatementNormalizer.normalize(statement);

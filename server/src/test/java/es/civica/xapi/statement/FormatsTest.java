@@ -48,6 +48,13 @@ class FormatsTest {
   }
 
   @Test
+  void writesTimestampsInUtcWithAtLeastMilliseconds() {
+    assertEquals("2023-05-04T17:00:00.000Z", Formats.formatTimestamp(Instant.parse("2023-05-04T17:00:00Z")));
+    assertEquals("2023-05-04T17:00:00.123456Z", Formats.formatTimestamp(Instant.parse("2023-05-04T17:00:00.123456Z")));
+    assertTrue(Formats.isTimestamp(Formats.formatTimestamp(Instant.now()), V2_0_0));
+  }
+
+  @Test
   void readsALeapSecondAsTheNextSecond() {
     assertEquals(Instant.parse("2017-01-01T00:00:00Z"),
         Formats.parseTimestamp("2016-12-31T23:59:60Z", V2_0_0).orElseThrow());

@@ -44,6 +44,25 @@ class StatementNormalizationTest {
   }
 
   @Test
+  void convertsTimestampsToUtcKeepingMilliseconds() {
+    JsonObject est = with(load("minimal"), "timestamp", "2023-05-04T12:00:00-05:00");
+    assertEquals("2023-05-04T17:00:00.000Z", StatementValidator.normalize(est).getString("timestamp"));
+    JsonObject precise = with(load("minimal"), "timestamp", "2023-05-04T19:00:00.1234+02:00");
+    assertEquals("2023-05-04T17:00:00.1234Z", StatementValidator.normalize(precise).getString("timestamp"));
+    JsonObject local = with(load("minimal"), "timestamp", "2023-05-04T17:00:00.5");
+    assertEquals("2023-05-04T17:00:00.500Z", StatementValidator.normalize(local).getString("timestamp"));
+    JsonObject sub = with(load("substatement"), "object.timestamp", "2026-12-01T10:00:00+01:00");
+    assertEquals("2026-12-01T09:00:00.000Z",
+        StatementValidator.normalize(sub).getJsonObject("object").getString("timestamp"));
+  }
+
+  @Test
+  void leavesUtcTimestampsAsReceived() {
+    JsonObject utc = with(load("minimal"), "timestamp", "2023-05-04T17:00:00Z");
+    assertEquals("2023-05-04T17:00:00Z", StatementValidator.normalize(utc).getString("timestamp"));
+  }
+
+  @Test
   void setsTheVersionTheSpecPrescribesWhenAbsent() {
     assertEquals("1.0.0", StatementValidator.normalize(load("minimal"), V1_0_3).getString("version"));
     assertEquals("2.0.0", StatementValidator.normalize(load("minimal"), V2_0_0).getString("version"));
