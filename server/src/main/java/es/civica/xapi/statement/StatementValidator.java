@@ -59,6 +59,15 @@ public final class StatementValidator {
   }
 
   /**
+   * Validates an Agent or Group outside a statement — the {@code agent} parameter of GET /statements, /agents and the
+   * document resources must meet "the same standards required for values of the same types in Statements". Messages
+   * name {@code name} as the path, e.g. {@code "agent.mbox must be a mailto: IRI"}.
+   */
+  public static void validateActor(Object actor, String name) {
+    ActorRules.agentOrGroup(actor, name);
+  }
+
+  /**
    * The canonical form to store: context activities as arrays, timestamps in UTC, a 2.0.0 {@code "timestamp": null}
    * dropped so the LRS fills it. Nothing the statement did not say is added; the input is not modified.
    */

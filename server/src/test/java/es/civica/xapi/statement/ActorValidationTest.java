@@ -5,6 +5,9 @@ import static es.civica.xapi.statement.Statements.assertValidInBoth;
 import static es.civica.xapi.statement.Statements.json;
 import static es.civica.xapi.statement.Statements.load;
 import static es.civica.xapi.statement.Statements.with;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -173,5 +176,16 @@ class ActorValidationTest {
     assertRejectedInBoth(with(minimal, "authority",
         json("{\"objectType\": \"agent\", \"mbox\": \"mailto:a@example.com\"}")),
         "authority.objectType must be \"Agent\" or \"Group\"");
+  }
+
+  @Test
+  void validatesAnAgentQueryParameterWithTheSameRules() {
+    assertDoesNotThrow(
+        () -> StatementValidator.validateActor(json("{\"mbox\": \"mailto:ana@example.es\"}"), "agent"));
+    InvalidStatementException e = assertThrows(InvalidStatementException.class,
+        () -> StatementValidator.validateActor(json("{\"mbox\": \"ana@example.es\"}"), "agent"));
+    assertEquals("agent.mbox must be a mailto: IRI", e.getMessage());
+    assertThrows(InvalidStatementException.class,
+        () -> StatementValidator.validateActor("wrong", "agent"));
   }
 }
