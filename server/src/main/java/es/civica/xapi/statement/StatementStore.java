@@ -52,7 +52,7 @@ public final class StatementStore {
       JsonObject stored = existing.get(s.id());
       if (stored == null) {
         fresh.add(s);
-      } else if (!StatementEquality.sameStatement(stored, s.submitted())) {
+      } else if (!StatementEquivalence.equivalent(stored, s.submitted())) {
         throw XapiException.conflict("Statement " + s.id() + " is already stored with different content");
       }
     }
