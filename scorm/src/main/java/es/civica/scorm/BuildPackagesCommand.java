@@ -41,11 +41,15 @@ public final class BuildPackagesCommand {
     /** Runs the command; returns the process exit code (0 done, 1 failed, 2 bad usage). */
     static int run(String[] args, String bindingFromEnvironment, PrintStream out, PrintStream err) {
         Map<String, String> options = new HashMap<>();
+        if (List.of(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (!List.of("--course", "--out", "--server", "--registration", "--binding").contains(name)
                     || i + 1 >= args.length) {
-                err.println(name.equals("--help") ? USAGE : "unknown or incomplete option " + name + "\n" + USAGE);
+                err.println("unknown or incomplete option " + name + "\n" + USAGE);
                 return 2;
             }
             options.put(name.substring(2), args[++i]);
