@@ -54,6 +54,12 @@ public record PackageScope(CoursePackageInfo course, List<UnitPackageInfo> units
         return whole ? slug : slug + "-unit-" + units.get(0).number();
     }
 
+    /** Short form for logs and test names: {@code PackageScope[redes-sociales-ap-unit-3]}. */
+    @Override
+    public String toString() {
+        return "PackageScope[" + baseName() + "]";
+    }
+
     /**
      * The cmi5 course id: the course IRI for the whole course; for a single unit {@code <unit IRI>/package}, so
      * that it differs from the AU id (the unit IRI) and from the whole-course package.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class ScormPackager {
             }
             case CMI5 -> files.put(CMI5_COURSE_STRUCTURE, utf8(manifest(scope, version, target)));
         }
-        return files;
+        return Collections.unmodifiableMap(files);
     }
 
     /** The {@code imsmanifest.xml} (SCORM) or {@code cmi5.xml} (cmi5) of the package. */
@@ -116,7 +117,7 @@ public final class ScormPackager {
         files.put(LaunchParameters.CMI5_PAGE,
                 utf8(LauncherPages.cmi5Page(base, DispatchTarget.originOf(base), "es", "Cívica")));
         files.put(LauncherPages.CMI5_SCRIPT, LauncherPages.script(LauncherPages.CMI5_SCRIPT));
-        return files;
+        return Collections.unmodifiableMap(files);
     }
 
     /** Zips the files in the given order with fixed times, compression level and no extra fields. */

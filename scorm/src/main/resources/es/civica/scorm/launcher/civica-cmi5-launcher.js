@@ -181,7 +181,6 @@
     frame.id = FRAME_NAME;
     frame.title = this.config.title || '';
     frame.setAttribute('allow', 'fullscreen; autoplay; clipboard-write');
-    frame.setAttribute('allowfullscreen', '');
     doc.body.appendChild(frame);
     this.frame = frame;
 

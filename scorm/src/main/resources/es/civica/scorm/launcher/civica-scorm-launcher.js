@@ -423,7 +423,6 @@
     frame.id = FRAME_NAME;
     frame.title = this.config.title || '';
     frame.setAttribute('allow', 'fullscreen; autoplay; clipboard-write');
-    frame.setAttribute('allowfullscreen', '');
     frame.setAttribute('referrerpolicy', 'origin');
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups '
       + 'allow-popups-to-escape-sandbox allow-downloads allow-modals');
