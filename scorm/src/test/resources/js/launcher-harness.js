@@ -297,6 +297,11 @@ scenarios['scorm12-session'] = () => {
   assert.equal(api.count('LMSFinish'), 1, 'pagehide finishes once');
   assert.equal(request(win, doc, 'score', { scaled: 1 }).error.code, 'finished');
   assert.equal(request(win, doc, 'getState').state.finished, true);
+
+  let reloaded = 0;
+  win.location.reload = () => { reloaded++; };
+  win.listeners.pageshow.forEach((fn) => fn({ persisted: true }));
+  assert.equal(reloaded, 1, 'back from the back/forward cache after finishing: a fresh session');
 };
 
 scenarios['scorm12-leave-early'] = () => {

@@ -305,6 +305,7 @@
     this.onMessage = this.onMessage.bind(this);
     this.onPageHide = this.onPageHide.bind(this);
     this.onVisibilityChange = this.onVisibilityChange.bind(this);
+    this.onPageShow = this.onPageShow.bind(this);
   }
 
   Launcher.prototype.now = function () {
@@ -343,6 +344,7 @@
     this.markAttempted();
     this.win.addEventListener('message', this.onMessage, false);
     this.win.addEventListener('pagehide', this.onPageHide, false);
+    this.win.addEventListener('pageshow', this.onPageShow, false);
     this.doc.addEventListener('visibilitychange', this.onVisibilityChange, false);
     this.openPlayer();
     return true;
@@ -740,6 +742,13 @@
   Launcher.prototype.onPageHide = function () {
     if (!this.finished && this.lms) {
       this.finish(isDone(this.status) ? 'normal' : 'suspend');
+    }
+  };
+
+  /* Back from the back/forward cache after the session ended: start a new session rather than a dead one. */
+  Launcher.prototype.onPageShow = function (event) {
+    if (event && event.persisted && this.finished) {
+      this.win.location.reload();
     }
   };
 
