@@ -36,22 +36,45 @@ public final class ContentCheck {
             System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
             System.setProperty("slf4j.internal.verbosity", "WARN");
         }
+        boolean noExit = java.util.Arrays.asList(args).contains("--no-exit");
+        int status = run(args, System.out);
+        if (status != 0) {
+            if (noExit) {
+                throw new IllegalStateException("content check failed (defects listed above; run scripts/content-check for details)");
+            }
+            System.exit(status);
+        }
+    }
+
+    /** Runs the check and prints its report; returns the exit status (0 valid, 1 defects, 2 bad arguments). */
+    static int run(String[] args, PrintStream out) {
         boolean quiet = false;
-        boolean noExit = false;
         Minimums minimums = Minimums.ISSUE_3;
         Path seeds = null;
         Path root = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quiet" -> quiet = true;
-                case "--no-exit" -> noExit = true;
+                case "--no-exit" -> { }
                 case "--no-minimums" -> minimums = Minimums.NONE;
-                case "--seeds" -> seeds = Path.of(args[++i]);
-                case "-h", "--help" -> {
-                    System.out.println("usage: ContentCheck [--quiet] [--no-exit] [--no-minimums] [--seeds DIR] [CONTENT_DIR]");
-                    return;
+                case "--seeds" -> {
+                    if (i + 1 == args.length) {
+                        out.println("--seeds needs a folder");
+                        return 2;
+                    }
+                    seeds = Path.of(args[++i]);
                 }
-                default -> root = Path.of(args[i]);
+                case "-h", "--help" -> {
+                    out.println("usage: ContentCheck [--quiet] [--no-exit] [--no-minimums] [--seeds DIR] [CONTENT_DIR]");
+                    return 0;
+                }
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        out.println("unknown option " + args[i]);
+                        return 2;
+                    }
+                    root = Path.of(args[i]);
+                }
             }
         }
         if (root == null) {
@@ -59,18 +82,11 @@ public final class ContentCheck {
         }
         ContentValidator validator = new ContentValidator().withMinimums(minimums).withSeeds(seeds);
         ValidationReport report = validator.validate(root.toAbsolutePath().normalize());
-        PrintStream out = System.out;
         if (!quiet) {
             printOverview(report, validator, out);
         }
         printFindings(report, quiet, out);
-        if (!report.isValid()) {
-            if (noExit) {
-                throw new IllegalStateException("content check failed: " + report.defects().size()
-                        + " defect(s) in " + report.root() + " (listed above; run scripts/content-check for details)");
-            }
-            System.exit(1);
-        }
+        return report.isValid() ? 0 : 1;
     }
 
     static void printOverview(ValidationReport report, ContentValidator validator, PrintStream out) {
@@ -130,7 +146,7 @@ public final class ContentCheck {
         for (Map.Entry<String, Integer> e : byObjective.entrySet()) {
             out.printf("    %-14s %5d  %5d%n", e.getKey(), e.getValue(), draw.getOrDefault(e.getKey(), 0));
         }
-        out.println("  scenarios: " + (unit.scenarios().isEmpty() ? "none" : ""));
+        out.println("  scenarios:" + (unit.scenarios().isEmpty() ? " none" : ""));
         for (RawFile scenario : unit.scenarios()) {
             ScenarioGraph graph = new ScenarioGraph(scenario.json());
             String tiers = graph.endingsByTier().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
@@ -139,7 +155,7 @@ public final class ContentCheck {
                     text(scenario.json(), "kind"), text(scenario.json(), "channel"), graph.decisionCount(),
                     graph.endingCount(), tiers);
         }
-        out.println("  simulations: " + (unit.simulations().isEmpty() ? "none" : ""));
+        out.println("  simulations:" + (unit.simulations().isEmpty() ? " none" : ""));
         for (RawFile simulation : unit.simulations()) {
             JsonNode sim = simulation.json();
             List<String> controls = new ArrayList<>();

@@ -23,8 +23,4 @@ final class Findings {
     List<Defect> warnings() {
         return warnings;
     }
-
-    int defectCount() {
-        return defects.size();
-    }
 }

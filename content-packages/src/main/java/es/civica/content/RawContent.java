@@ -60,10 +60,10 @@ final class RawContent {
      * course.json, its files. Missing or unreadable files become defects.
      */
     static RawContent read(Path root, Findings findings) {
-        RawFile course = parse(root, COURSE_FILE, findings, true);
+        RawFile course = parse(root, COURSE_FILE, findings);
         Map<String, RawFile> i18n = new LinkedHashMap<>();
         for (String lang : LANGUAGES) {
-            RawFile file = parse(root, "i18n/" + lang + ".json", findings, true);
+            RawFile file = parse(root, "i18n/" + lang + ".json", findings);
             if (file != null) {
                 i18n.put(lang, file);
             }
@@ -84,14 +84,16 @@ final class RawContent {
                 units.add(readUnit(root, folder, findings));
             }
         }
-        reportOrphanFolders(root, listed, findings);
+        if (course != null) {
+            reportOrphanFolders(root, listed, findings);
+        }
         return new RawContent(root, course, i18n, units);
     }
 
     private static RawUnit readUnit(Path root, String folder, Findings findings) {
         String dir = "units/" + folder + "/";
-        RawFile unit = parse(root, dir + "unit.json", findings, true);
-        RawFile items = parse(root, dir + "items.json", findings, true);
+        RawFile unit = parse(root, dir + "unit.json", findings);
+        RawFile items = parse(root, dir + "items.json", findings);
         List<RawFile> scenarios = new ArrayList<>();
         List<RawFile> simulations = new ArrayList<>();
         for (String name : list(root.resolve(dir))) {
@@ -99,9 +101,9 @@ final class RawContent {
                 continue;
             }
             if (name.startsWith("scenario-") && name.endsWith(".json")) {
-                add(scenarios, parse(root, dir + name, findings, true));
+                add(scenarios, parse(root, dir + name, findings));
             } else if (name.startsWith("simulation-") && name.endsWith(".json")) {
-                add(simulations, parse(root, dir + name, findings, true));
+                add(simulations, parse(root, dir + name, findings));
             } else {
                 findings.defect(dir + name, "$", "unexpected file in a unit folder: only unit.json, items.json, "
                         + "scenario-*.json and simulation-*.json belong here");
@@ -136,12 +138,11 @@ final class RawContent {
         }
     }
 
-    static RawFile parse(Path root, String relative, Findings findings, boolean required) {
+    /** Parses one file; a missing, empty or malformed file becomes a defect and null. */
+    static RawFile parse(Path root, String relative, Findings findings) {
         Path file = root.resolve(relative);
         if (!Files.isRegularFile(file)) {
-            if (required) {
-                findings.defect(relative, "$", "file is missing");
-            }
+            findings.defect(relative, "$", "file is missing");
             return null;
         }
         try {

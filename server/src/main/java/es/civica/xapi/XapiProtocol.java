@@ -72,11 +72,12 @@ public final class XapiProtocol {
     if (resource.length() > 1 && resource.endsWith("/")) {
       resource = resource.substring(0, resource.length() - 1);
     }
-    XapiVersion answerVersion = XapiVersion.V2_0_0;
+    // a request that names no version we speak is answered in the newest version this LRS accepts
+    XapiVersion answerVersion = accepted.contains(XapiVersion.V2_0_0) ? XapiVersion.V2_0_0 : XapiVersion.V1_0_3;
     try {
       RawRequest raw = alternateSyntax(http, ctx.body().buffer());
       XapiVersion version = XapiVersion.fromHeader(raw.headers.get("X-Experience-API-Version")).orElse(null);
-      if (version != null) {
+      if (version != null && accepted.contains(version)) {
         answerVersion = version;
       }
       if (raw.alternate && version == XapiVersion.V2_0_0) {
@@ -99,7 +100,7 @@ public final class XapiProtocol {
           throw XapiException.badRequest("Unsupported xAPI version " + raw.headers.get("X-Experience-API-Version"));
         }
       }
-      XapiVersion effective = version == null ? XapiVersion.V2_0_0 : version;
+      XapiVersion effective = version == null ? answerVersion : version;
       XapiVersion finalAnswer = answerVersion;
       String resourcePath = resource;
       authenticate(resource, raw.headers.get("Authorization"))

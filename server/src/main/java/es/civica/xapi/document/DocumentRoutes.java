@@ -194,7 +194,7 @@ public final class DocumentRoutes {
       throw XapiException.badRequest("agent must be a JSON agent");
     }
     try {
-      new StatementValidator().validateActor(agent, req.version());
+      StatementValidator.validateActor(agent, "agent");
     } catch (InvalidStatementException e) {
       throw XapiException.badRequest("agent: " + e.getMessage());
     }

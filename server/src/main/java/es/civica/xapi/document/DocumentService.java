@@ -54,6 +54,10 @@ public final class DocumentService {
         throw XapiException.conflict("The document exists already: send If-Match with its ETag to replace it, "
             + "or If-None-Match: * to create it only if it is absent");
       }
+      if (pre.none() && existing.isEmpty() && kind != DocumentKind.STATE && !version.is2()) {
+        // xAPI 1.0.3 (Communication 2.6/2.7, XAPI-00273): a profile PUT must carry If-Match or If-None-Match
+        throw XapiException.badRequest("A profile PUT needs If-None-Match: * (to create) or If-Match (to replace)");
+      }
       store.save(dsl, kind, scope, document(id, contentType, body));
       return null;
     });

@@ -10,7 +10,7 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ final class ActivityDefinitions {
   }
 
   static void upsert(DSLContext dsl, List<PreparedStatement> statements) {
-    Map<String, JsonObject> definitions = new LinkedHashMap<>();
+    Map<String, JsonObject> definitions = new TreeMap<>();
     OffsetDateTime now = statements.get(statements.size() - 1).stored();
     for (PreparedStatement s : statements) {
       collect(s.payload(), definitions);
@@ -31,13 +31,27 @@ final class ActivityDefinitions {
     if (definitions.isEmpty()) {
       return;
     }
+    // Most statements repeat definitions the LRS already holds: read first (no lock), write only what changes,
+    // so concurrent batches about the same activities do not queue on their rows.
+    dsl.select(ACTIVITY.ACTIVITY_IRI, ACTIVITY.DEFINITION).from(ACTIVITY)
+        .where(ACTIVITY.ACTIVITY_IRI.in(definitions.keySet()))
+        .forEach(r -> {
+          JsonObject known = new JsonObject(r.value2().data());
+          if (known.copy().mergeIn(definitions.get(r.value1()), true).equals(known)) {
+            definitions.remove(r.value1());
+          }
+        });
+    if (definitions.isEmpty()) {
+      return;
+    }
+    // TreeMap order: rows are locked in IRI order, so two batches cannot deadlock on each other
     var insert = dsl.insertInto(ACTIVITY, ACTIVITY.ACTIVITY_IRI, ACTIVITY.DEFINITION, ACTIVITY.UPDATED);
     for (var e : definitions.entrySet()) {
       insert = insert.values(e.getKey(), JSONB.valueOf(e.getValue().encode()), now);
     }
     insert.onConflict(ACTIVITY.ACTIVITY_IRI).doUpdate()
-        .set(ACTIVITY.DEFINITION, Routines.jsonbDeepMerge(ACTIVITY.DEFINITION, DSL.field("excluded.definition", JSONB.class)))
-        .set(ACTIVITY.UPDATED, DSL.field("excluded.updated", OffsetDateTime.class))
+        .set(ACTIVITY.DEFINITION, Routines.jsonbDeepMerge(ACTIVITY.DEFINITION, DSL.excluded(ACTIVITY.DEFINITION)))
+        .set(ACTIVITY.UPDATED, DSL.excluded(ACTIVITY.UPDATED))
         .execute();
   }
 

@@ -126,7 +126,8 @@ public final class StatementRoutes {
       throw XapiException.badRequest("Every attachment part needs an X-Experience-API-Hash header");
     }
     String encoding = p.header("Content-Transfer-Encoding");
-    if (!req.version().is2() && (encoding == null || !encoding.equalsIgnoreCase("binary"))) {
+    // 1.0.3 requires the header; 2.0.0 makes it optional, but a part that declares another encoding is refused
+    if ((encoding == null && !req.version().is2()) || (encoding != null && !encoding.equalsIgnoreCase("binary"))) {
       throw XapiException.badRequest("Attachment parts need Content-Transfer-Encoding: binary");
     }
     if (!sha256(p.content()).equalsIgnoreCase(sha)) {
@@ -208,7 +209,7 @@ public final class StatementRoutes {
         throw XapiException.badRequest("agent must be a JSON agent or identified group");
       }
       try {
-        new StatementValidator().validateActor(agent, req.version());
+        StatementValidator.validateActor(agent, "agent");
       } catch (InvalidStatementException e) {
         throw XapiException.badRequest("agent: " + e.getMessage());
       }

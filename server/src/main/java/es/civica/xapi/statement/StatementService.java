@@ -32,7 +32,6 @@ public final class StatementService {
   private final Vertx vertx;
   private final DatabaseWorker db;
   private final StatementStore store;
-  private final StatementValidator validator = new StatementValidator();
   private final String homePage;
 
   public StatementService(Vertx vertx, DatabaseWorker db, StatementStore store, String homePage) {
@@ -91,8 +90,8 @@ public final class StatementService {
 
   private PreparedStatement prepare(JsonObject raw, OffsetDateTime stored, JsonObject authority, long credentialId,
                                     XapiVersion version, Map<String, Attachment> attachments) {
-    validator.validate(raw, version);
-    JsonObject submitted = validator.normalize(raw);
+    StatementValidator.validate(raw, version);
+    JsonObject submitted = StatementValidator.normalize(raw, version);
     JsonObject payload = submitted.copy();
     UUID id = payload.getString("id") == null ? UUID.randomUUID() : UUID.fromString(payload.getString("id"));
     payload.put("id", id.toString());
@@ -102,15 +101,12 @@ public final class StatementService {
       payload.put("timestamp", storedText);
     }
     payload.put("authority", authority);
-    if (payload.getString("version") == null) {
-      payload.put("version", version.is2() ? "2.0.0" : "1.0.0");
-    }
     checkAttachments(payload, attachments);
 
     JsonObject object = payload.getJsonObject("object");
     JsonObject verb = payload.getJsonObject("verb");
     UUID voids = null;
-    if ("http://adlnet.gov/expapi/verbs/voided".equals(verb.getString("id"))) {
+    if (StatementValidator.VOIDED_VERB.equals(verb.getString("id"))) {
       if (!"StatementRef".equals(object.getString("objectType"))) {
         throw XapiException.badRequest("A voiding statement's object must be a StatementRef");
       }
