@@ -68,7 +68,11 @@ public final class ContentValidator {
             unit.scenarios().forEach(f -> schema.check("scenario.schema.json", f.path(), f.json(), findings));
             unit.simulations().forEach(f -> schema.check("simulation.schema.json", f.path(), f.json(), findings));
         }
+        if (raw.gamification != null) {
+            schema.check("gamification.schema.json", raw.gamification.path(), raw.gamification.json(), findings);
+        }
         new SemanticCheck(raw, findings, seeds).run();
+        new GamificationCheck(raw, findings).run();
         minimums.check(raw, findings);
         Course course = findings.defects().isEmpty() ? CourseMapper.map(raw) : null;
         return new ValidationReport(root, findings.defects(), findings.warnings(), course, raw);

@@ -14,12 +14,18 @@ import java.util.Optional;
  * @param certificateHours hours printed on the certificate
  * @param units            the units, in the order of course.json
  * @param messages         UI strings of the player, per language
+ * @param gamification     the gamification rules ({@code gamification/rules.json}); null when the package has none
  */
 public record Course(String id, String title, String summary, String language, int certificateHours,
-                     List<Unit> units, Messages messages) {
+                     List<Unit> units, Messages messages, GamificationRules gamification) {
 
     public Course {
         units = List.copyOf(units);
+    }
+
+    /** The gamification rules, when the package has them. */
+    public Optional<GamificationRules> gamificationRules() {
+        return Optional.ofNullable(gamification);
     }
 
     /** The unit with this number (1-based, as in unit.json). */

@@ -33,7 +33,8 @@ final class CourseMapper {
             messages.put(lang, strings);
         });
         return new Course(courseId, text(course, "title"), text(course, "summary"), text(course, "language"),
-                course.path("certificateHours").asInt(), units, new Messages(messages));
+                course.path("certificateHours").asInt(), units, new Messages(messages),
+                raw.gamification == null ? null : GamificationRules.fromJson(raw.gamification.json()));
     }
 
     private static Unit unit(RawUnit raw, String courseId) {

@@ -43,12 +43,16 @@ final class RawContent {
     final RawFile course;
     final Map<String, RawFile> i18n;
     final List<RawUnit> units;
+    /** gamification/rules.json, when the package has one (null otherwise). */
+    final RawFile gamification;
 
-    private RawContent(Path root, RawFile course, Map<String, RawFile> i18n, List<RawUnit> units) {
+    private RawContent(Path root, RawFile course, Map<String, RawFile> i18n, List<RawUnit> units,
+                       RawFile gamification) {
         this.root = root;
         this.course = course;
         this.i18n = i18n;
         this.units = units;
+        this.gamification = gamification;
     }
 
     static ObjectMapper mapper() {
@@ -87,7 +91,9 @@ final class RawContent {
         if (course != null) {
             reportOrphanFolders(root, listed, findings);
         }
-        return new RawContent(root, course, i18n, units);
+        RawFile gamification = Files.isRegularFile(root.resolve(GamificationRules.FILE))
+                ? parse(root, GamificationRules.FILE, findings) : null;
+        return new RawContent(root, course, i18n, units, gamification);
     }
 
     private static RawUnit readUnit(Path root, String folder, Findings findings) {

@@ -35,7 +35,7 @@ final class SchemaCheck {
 
     static final List<String> SCHEMA_FILES = List.of("common.schema.json", "course.schema.json",
             "unit.schema.json", "items.schema.json", "scenario.schema.json", "simulation.schema.json",
-            "i18n.schema.json");
+            "i18n.schema.json", "gamification.schema.json");
 
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new HashMap<>();
