@@ -4,6 +4,7 @@ import es.civica.content.ContentLoader;
 import es.civica.content.Course;
 import es.civica.db.Database;
 import es.civica.db.DatabaseWorker;
+import es.civica.gamification.Gamification;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
 import es.civica.web.HttpVerticle;
@@ -44,15 +45,17 @@ public final class Application implements AutoCloseable {
   private final DatabaseWorker db;
   private final HttpVerticle http;
   private final String adminSecret;
+  private final Gamification gamification;
 
   private Application(Settings settings, Vertx vertx, Database database, DatabaseWorker db, HttpVerticle http,
-                      String adminSecret) {
+                      String adminSecret, Gamification gamification) {
     this.settings = settings;
     this.vertx = vertx;
     this.database = database;
     this.db = db;
     this.http = http;
     this.adminSecret = adminSecret;
+    this.gamification = gamification;
   }
 
   /** Starts everything; blocks until the server listens. Port 0 picks a free port. */
@@ -76,12 +79,15 @@ public final class Application implements AutoCloseable {
       Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
       PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
 
+      Gamification gamification = Gamification.start(vertx, db, course, statements, credentials, settings.publicUrl(),
+          adminSecret);
+
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes);
+          playerRoutes).mount(gamification.routes()::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
-      return new Application(settings, vertx, database, db, http, adminSecret);
+      return new Application(settings, vertx, database, db, http, adminSecret, gamification);
     } catch (Exception e) {
       vertx.close();
       database.close();
@@ -127,6 +133,10 @@ public final class Application implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  public Gamification gamification() {
+    return gamification;
   }
 
   public String adminSecret() {

@@ -1,0 +1,300 @@
+package es.civica.gamification;
+
+import es.civica.EventAddresses;
+import es.civica.content.Course;
+import es.civica.content.GamificationRules;
+import es.civica.db.DatabaseWorker;
+import es.civica.db.generated.tables.records.GamificationAwardRecord;
+import es.civica.xapi.AgentIdentity;
+import es.civica.xapi.XapiVersion;
+import es.civica.xapi.auth.Credential;
+import es.civica.xapi.statement.StatementService;
+import es.civica.xapi.statement.StatementValidator;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps the gamification projections up to date from the LRS's feed ({@code lrs.statement.stored}).
+ *
+ * <p>Incremental path: a stored batch marks the learners it concerns (the actor of each study statement; for a
+ * voiding statement, the actor of the voided one). Each such learner is recomputed by {@link RuleEngine} from
+ * their statements, under a lock on their projection row, and the award rows are brought to exactly the result:
+ * new awards inserted (unique per learner and key), awards no longer earned (voided statements) deleted. Work on one
+ * learner never runs twice at once here (further requests coalesce into one more run), and the row lock keeps
+ * other server instances out. {@link #rebuild()} drops the projections and recomputes every learner with the same
+ * function, so a replay gives exactly the incremental totals.
+ *
+ * <p>Every badge awarded becomes an xAPI statement, verb {@value #EARNED} with the badge as activity (type
+ * {@value #BADGE_TYPE}), stored through {@link StatementService} with the gamification credential; a badge taken
+ * back has its statement voided. Those statements carry no study verb, so they never bring the engine back here.
+ */
+public final class GamificationProjector {
+  private static final Logger LOG = LoggerFactory.getLogger(GamificationProjector.class);
+  /** "Earned" from the DoD ISD xAPI profile (the ADL registry has no "earned" verb of its own). */
+  public static final String EARNED = "https://w3id.org/xapi/dod-isd/verbs/earned";
+  public static final String BADGE_TYPE = "https://civica.app/xapi/activity-types/badge";
+  public static final String BADGES = "https://civica.app/xapi/activities/badge/";
+
+  private final Vertx vertx;
+  private final DatabaseWorker db;
+  private final GamificationStore store;
+  private final RuleEngine engine;
+  private final Course course;
+  private final StatementService statements;
+  private final Credential credential;
+  private final String homePage;
+  private final Map<String, Slot> slots = new HashMap<>();
+  private final LagRecorder lag = new LagRecorder();
+  private MessageConsumer<JsonObject> consumer;
+
+  /** Per learner: whether a recompute runs, and what waits for the next one. */
+  private static final class Slot {
+    boolean running;
+    List<Promise<Void>> waiting = new ArrayList<>();
+    List<Instant> pending = new ArrayList<>();
+    boolean again;
+  }
+
+  public GamificationProjector(Vertx vertx, DatabaseWorker db, GamificationStore store, Course course,
+                               GamificationRules rules, StatementService statements, Credential credential,
+                               String homePage) {
+    this.vertx = vertx;
+    this.db = db;
+    this.store = store;
+    this.course = course;
+    this.engine = new RuleEngine(course, rules);
+    this.statements = statements;
+    this.credential = credential;
+    this.homePage = homePage;
+  }
+
+  public RuleEngine engine() {
+    return engine;
+  }
+
+  public LagRecorder lag() {
+    return lag;
+  }
+
+  /** Subscribes to the LRS feed. */
+  public GamificationProjector start() {
+    consumer = vertx.eventBus().consumer(EventAddresses.LRS_STATEMENT_STORED, m -> stored(m.body()));
+    return this;
+  }
+
+  private void stored(JsonObject message) {
+    Map<String, List<Instant>> touched = new LinkedHashMap<>();
+    Set<UUID> voided = new LinkedHashSet<>();
+    List<Instant> voidingTimes = new ArrayList<>();
+    for (Object o : message.getJsonArray("statements", new JsonArray())) {
+      JsonObject s = (JsonObject) o;
+      String verb = s.getJsonObject("verb", new JsonObject()).getString("id", "");
+      Instant stored = OffsetDateTime.parse(s.getString("stored")).toInstant();
+      if (StatementValidator.VOIDED_VERB.equals(verb)) {
+        voided.add(UUID.fromString(s.getJsonObject("object").getString("id")));
+        voidingTimes.add(stored);
+      } else if (RuleEngine.relevant(verb)) {
+        AgentIdentity.ifi(s.getJsonObject("actor", new JsonObject()))
+            .ifPresent(ifi -> touched.computeIfAbsent(ifi, k -> new ArrayList<>()).add(stored));
+      }
+    }
+    touched.forEach((ifi, times) -> request(ifi, times, null));
+    if (!voided.isEmpty()) {
+      db.query(dsl -> store.actorsOf(dsl, voided))
+          .onSuccess(actors -> actors.forEach(ifi -> request(ifi, voidingTimes, null)))
+          .onFailure(e -> LOG.error("Could not follow voided statements {}", voided, e));
+    }
+  }
+
+  /** Recomputes one learner now (or right after the run in progress); completes once that is committed. */
+  public Future<Void> refresh(String ifi) {
+    Promise<Void> done = Promise.promise();
+    request(ifi, List.of(), done);
+    return done.future();
+  }
+
+  private synchronized void request(String ifi, List<Instant> stored, Promise<Void> waiter) {
+    Slot slot = slots.computeIfAbsent(ifi, k -> new Slot());
+    slot.pending.addAll(stored);
+    if (waiter != null) {
+      slot.waiting.add(waiter);
+    }
+    if (slot.running) {
+      slot.again = true;
+      return;
+    }
+    run(ifi, slot);
+  }
+
+  private synchronized void run(String ifi, Slot slot) {
+    slot.running = true;
+    slot.again = false;
+    List<Promise<Void>> waiters = slot.waiting;
+    List<Instant> pending = slot.pending;
+    slot.waiting = new ArrayList<>();
+    slot.pending = new ArrayList<>();
+    recompute(ifi).onComplete(r -> {
+      if (r.failed()) {
+        LOG.error("Gamification projection of {} failed", ifi, r.cause());
+      } else {
+        Instant now = Instant.now();
+        pending.forEach(t -> lag.record(now.toEpochMilli() - t.toEpochMilli()));
+      }
+      waiters.forEach(w -> w.handle(r.mapEmpty()));
+      finished(ifi, slot);
+    });
+  }
+
+  private synchronized void finished(String ifi, Slot slot) {
+    slot.running = false;
+    if (slot.again || !slot.waiting.isEmpty() || !slot.pending.isEmpty()) {
+      run(ifi, slot);
+    } else {
+      slots.remove(ifi);
+    }
+  }
+
+  /** One learner from their statements: the projection, then the badges' own statements. */
+  private Future<Void> recompute(String ifi) {
+    UUID learnerId = ownLearner(ifi);
+    return db.transaction(dsl -> {
+      var row = store.lock(dsl, ifi, learnerId);
+      GamificationStore.Statements mine = store.statementsOf(dsl, ifi);
+      RuleEngine.Outcome outcome = engine.evaluate(mine.list());
+      GamificationStore.Diff diff = store.save(dsl, row, outcome, mine.watermark());
+      JsonObject agent = mine.list().isEmpty() ? agentOf(ifi)
+          : mine.list().get(mine.list().size() - 1).getJsonObject("actor");
+      return new Object[] {diff, agent};
+    }).compose(result -> {
+      GamificationStore.Diff diff = (GamificationStore.Diff) result[0];
+      JsonObject agent = (JsonObject) result[1];
+      Future<Void> chain = Future.succeededFuture();
+      for (RuleEngine.Award badge : diff.newBadges()) {
+        chain = chain.compose(v -> announce(ifi, agent, badge));
+      }
+      for (GamificationAwardRecord gone : diff.removedBadges()) {
+        if (gone.getEarnedStatementId() != null) {
+          chain = chain.compose(v -> takeBack(agent, gone.getEarnedStatementId()));
+        }
+      }
+      return chain;
+    });
+  }
+
+  /** The "earned" statement of a badge: reuses the one already in the LRS (after a rebuild), else stores one. */
+  private Future<Void> announce(String ifi, JsonObject agent, RuleEngine.Award award) {
+    String badgeId = award.key().substring("badge:".length());
+    String iri = BADGES + badgeId;
+    return db.query(dsl -> store.findStatement(dsl, ifi, EARNED, iri)).compose(existing -> {
+      if (existing.isPresent()) {
+        return Future.succeededFuture(existing.get());
+      }
+      JsonObject statement = earnedStatement(agent, badgeId, award);
+      return statements.store(List.of(statement), Map.of(), null, credential, XapiVersion.V1_0_3)
+          .map(ids -> ids.get(0));
+    }).compose(id -> db.query(dsl -> {
+      store.linkEarnedStatement(dsl, ifi, award.key(), id);
+      return null;
+    }));
+  }
+
+  private JsonObject earnedStatement(JsonObject agent, String badgeId, RuleEngine.Award award) {
+    GamificationRules.Badge badge = engine.rules().badge(badgeId).orElseThrow();
+    String lang = course.language();
+    JsonObject activity = new JsonObject().put("objectType", "Activity").put("id", BADGES + badgeId)
+        .put("definition", new JsonObject().put("type", BADGE_TYPE)
+            .put("name", new JsonObject().put(lang, badge.name()))
+            .put("description", new JsonObject().put(lang, badge.description())));
+    return new JsonObject()
+        .put("id", UUID.randomUUID().toString())
+        .put("actor", agent)
+        .put("verb", new JsonObject().put("id", EARNED).put("display", new JsonObject().put("en-US", "earned")
+            .put("es", "obtuvo")))
+        .put("object", activity)
+        .put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            OffsetDateTime.ofInstant(award.earnedAt(), ZoneOffset.UTC)))
+        .put("context", new JsonObject()
+            .put("platform", "Cívica")
+            .put("language", lang)
+            .put("contextActivities", new JsonObject().put("grouping", new JsonArray()
+                .add(new JsonObject().put("objectType", "Activity").put("id", course.id()))))
+            .put("statement", new JsonObject().put("objectType", "StatementRef").put("id", award.source().toString())));
+  }
+
+  /** Voids the "earned" statement of a badge no longer earned. */
+  private Future<Void> takeBack(JsonObject agent, UUID earned) {
+    JsonObject voiding = new JsonObject()
+        .put("id", UUID.randomUUID().toString())
+        .put("actor", agent)
+        .put("verb", new JsonObject().put("id", StatementValidator.VOIDED_VERB)
+            .put("display", new JsonObject().put("en-US", "voided")))
+        .put("object", new JsonObject().put("objectType", "StatementRef").put("id", earned.toString()));
+    return statements.store(List.of(voiding), Map.of(), null, credential, XapiVersion.V1_0_3).mapEmpty();
+  }
+
+  /** Drops every projection and recomputes each learner from the statements (the replay). */
+  public Future<JsonObject> rebuild() {
+    long started = System.nanoTime();
+    return db.transaction(dsl -> {
+      store.clear(dsl);
+      return store.allLearners(dsl);
+    }).compose(learners -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (String ifi : learners) {
+        chain = chain.compose(v -> refresh(ifi));
+      }
+      return chain.map(v -> new JsonObject().put("learners", learners.size())
+          .put("millis", (System.nanoTime() - started) / 1_000_000));
+    });
+  }
+
+  /** Our own account id when the agent is one of our learners ({@code account {homePage, name: id}}). */
+  UUID ownLearner(String ifi) {
+    String prefix = "account::" + homePage + "::";
+    if (!ifi.startsWith(prefix)) {
+      return null;
+    }
+    try {
+      return UUID.fromString(ifi.substring(prefix.length()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** An agent object for an IFI (used when none of the learner's statements is left to copy it from). */
+  static JsonObject agentOf(String ifi) {
+    JsonObject agent = new JsonObject().put("objectType", "Agent");
+    if (ifi.startsWith("account::")) {
+      String rest = ifi.substring("account::".length());
+      int cut = rest.lastIndexOf("::");
+      return agent.put("account", new JsonObject().put("homePage", rest.substring(0, cut))
+          .put("name", rest.substring(cut + 2)));
+    }
+    int cut = ifi.indexOf("::");
+    return agent.put(ifi.substring(0, cut), ifi.substring(cut + 2));
+  }
+
+  public Optional<MessageConsumer<JsonObject>> consumer() {
+    return Optional.ofNullable(consumer);
+  }
+}

@@ -1,0 +1,144 @@
+package es.civica.gamification;
+
+import es.civica.db.DatabaseWorker;
+import es.civica.learning.Learner;
+import es.civica.learning.LearnerStore;
+import es.civica.learning.PlayerRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * HTTP API of gamification. Learner (session cookie): {@code GET /api/gamification/me},
+ * {@code GET /api/gamification/leaderboard?scope=&period=&view=}, {@code GET /api/gamification/leagues},
+ * {@code GET|PUT /api/gamification/profile}. Admin (bearer secret): {@code POST /admin/api/gamification/rebuild},
+ * {@code GET|DELETE /admin/api/gamification/lag}.
+ */
+public final class GamificationRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(GamificationRoutes.class);
+  private static final String LEARNER = "gamification.learner";
+  private static final int MAX_TEXT = 120;
+
+  private final DatabaseWorker db;
+  private final GamificationService service;
+  private final GamificationProjector projector;
+  private final LearnerStore learners = new LearnerStore();
+  private final byte[] adminSecret;
+
+  public GamificationRoutes(DatabaseWorker db, GamificationService service, GamificationProjector projector,
+                            String adminSecret) {
+    this.db = db;
+    this.service = service;
+    this.projector = projector;
+    this.adminSecret = adminSecret.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public void mount(Router router) {
+    router.get("/api/gamification/me").handler(this::authenticate).handler(ctx -> respond(ctx, service.me(learner(ctx))));
+    router.get("/api/gamification/leaderboard").handler(this::authenticate).handler(this::leaderboard);
+    router.get("/api/gamification/leagues").handler(this::authenticate)
+        .handler(ctx -> respond(ctx, service.leagues(learner(ctx))));
+    router.get("/api/gamification/profile").handler(this::authenticate)
+        .handler(ctx -> respond(ctx, service.profile(learner(ctx))));
+    router.put("/api/gamification/profile").handler(this::authenticate).handler(this::updateProfile);
+
+    router.post("/admin/api/gamification/rebuild").handler(this::admin)
+        .handler(ctx -> respond(ctx, projector.rebuild()));
+    router.get("/admin/api/gamification/lag").handler(this::admin)
+        .handler(ctx -> ctx.json(projector.lag().summary()));
+    router.delete("/admin/api/gamification/lag").handler(this::admin).handler(ctx -> {
+      projector.lag().reset();
+      ctx.response().setStatusCode(204).end();
+    });
+  }
+
+  private void leaderboard(RoutingContext ctx) {
+    String scope = ctx.request().getParam("scope", "overall");
+    String period = ctx.request().getParam("period", "week");
+    String view = ctx.request().getParam("view", "neighbours");
+    if (!Set.of("overall", "organisation", "department").contains(scope) || !Set.of("week", "all").contains(period)
+        || !Set.of("neighbours", "top").contains(view)) {
+      error(ctx, 400, "scope: overall|organisation|department; period: week|all; view: neighbours|top");
+      return;
+    }
+    respond(ctx, service.leaderboard(learner(ctx), scope, period, view));
+  }
+
+  private void updateProfile(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null) {
+      error(ctx, 400, "Send {organisation, department, showName}");
+      return;
+    }
+    Object org = body.getValue("organisation");
+    Object dept = body.getValue("department");
+    Object show = body.getValue("showName");
+    if ((org != null && !(org instanceof String)) || (dept != null && !(dept instanceof String))
+        || (show != null && !(show instanceof Boolean))
+        || (org instanceof String o && o.strip().length() > MAX_TEXT)
+        || (dept instanceof String d && d.strip().length() > MAX_TEXT)) {
+      error(ctx, 400, "organisation and department: text up to " + MAX_TEXT + " characters; showName: true or false");
+      return;
+    }
+    respond(ctx, service.updateProfile(learner(ctx), (String) org, (String) dept, (Boolean) show));
+  }
+
+  private void authenticate(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(PlayerRoutes.COOKIE);
+    if (cookie == null || cookie.getValue().isBlank()) {
+      error(ctx, 401, "Sign in first");
+      return;
+    }
+    db.query(dsl -> learners.sessionLearner(dsl, cookie.getValue())).onComplete(r -> {
+      if (r.failed()) {
+        ctx.fail(r.cause());
+      } else if (r.result().isEmpty()) {
+        error(ctx, 401, "Sign in first");
+      } else {
+        ctx.put(LEARNER, r.result().get());
+        ctx.next();
+      }
+    });
+  }
+
+  private void admin(RoutingContext ctx) {
+    String auth = ctx.request().getHeader("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")
+        || !MessageDigest.isEqual(auth.substring(7).trim().getBytes(StandardCharsets.UTF_8), adminSecret)) {
+      error(ctx, 401, "The admin API needs 'Authorization: Bearer <admin secret>'");
+      return;
+    }
+    ctx.next();
+  }
+
+  private static Learner learner(RoutingContext ctx) {
+    return ctx.get(LEARNER);
+  }
+
+  private static void respond(RoutingContext ctx, Future<JsonObject> result) {
+    result.onSuccess(ctx::json).onFailure(e -> {
+      LOG.error("Gamification request failed: {} {}", ctx.request().method(), ctx.request().path(), e);
+      error(ctx, 500, "Internal error");
+    });
+  }
+
+  private static void error(RoutingContext ctx, int status, String message) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("error", message).encode());
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package es.civica.gamification;
+
+import static es.civica.db.generated.Tables.GAMIFICATION_AWARD;
+import static es.civica.db.generated.Tables.GAMIFICATION_LEARNER;
+import static es.civica.db.generated.Tables.LEARNER_ACCOUNT;
+import static es.civica.db.generated.Tables.LEARNER_PROFILE;
+import static es.civica.db.generated.Tables.STATEMENT_TO_ACTIVITY;
+import static es.civica.db.generated.Tables.STATEMENT_TO_ACTOR;
+import static es.civica.db.generated.Tables.XAPI_STATEMENT;
+
+import es.civica.db.generated.tables.records.GamificationAwardRecord;
+import es.civica.db.generated.tables.records.GamificationLearnerRecord;
+import es.civica.db.generated.tables.records.LearnerProfileRecord;
+import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The gamification projections and learner profiles in PostgreSQL. Blocking: call through the DatabaseWorker. */
+public final class GamificationStore {
+
+  /** A learner's statements the engine reads, in storage order, and the highest storage id among them. */
+  public record Statements(List<JsonObject> list, long watermark) {
+  }
+
+  /** What saving an outcome changed: badges newly awarded, badges taken back (with their earned statement). */
+  public record Diff(List<RuleEngine.Award> newBadges, List<GamificationAwardRecord> removedBadges) {
+  }
+
+  /** The learner's study statements that are not voided, in storage order. */
+  public Statements statementsOf(DSLContext dsl, String ifi) {
+    List<JsonObject> list = new ArrayList<>();
+    long watermark = 0;
+    for (Record2<Long, org.jooq.JSONB> r : dsl.select(XAPI_STATEMENT.ID, XAPI_STATEMENT.PAYLOAD)
+        .from(XAPI_STATEMENT).join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
+        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.eq(ifi).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
+            .and(XAPI_STATEMENT.IS_VOIDED.isFalse()).and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .orderBy(XAPI_STATEMENT.ID).fetch()) {
+      list.add(new JsonObject(r.value2().data()));
+      watermark = Math.max(watermark, r.value1());
+    }
+    return new Statements(list, watermark);
+  }
+
+  /** The highest storage id of the learner's study statements (voided or not), 0 if none. */
+  public long latestStatement(DSLContext dsl, String ifi) {
+    Long max = dsl.select(org.jooq.impl.DSL.max(XAPI_STATEMENT.ID)).from(XAPI_STATEMENT)
+        .join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
+        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.eq(ifi).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
+            .and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .fetchOne(0, Long.class);
+    return max == null ? 0 : max;
+  }
+
+  /** The agents (by IFI) who are the actor of the given statements (used to follow voiding). */
+  public Set<String> actorsOf(DSLContext dsl, Set<UUID> statementIds) {
+    return new LinkedHashSet<>(dsl.selectDistinct(STATEMENT_TO_ACTOR.ACTOR_IFI).from(STATEMENT_TO_ACTOR)
+        .join(XAPI_STATEMENT).on(XAPI_STATEMENT.ID.eq(STATEMENT_TO_ACTOR.STATEMENT_PK))
+        .where(XAPI_STATEMENT.STATEMENT_ID.in(statementIds).and(STATEMENT_TO_ACTOR.USAGE.eq("actor")))
+        .fetch(STATEMENT_TO_ACTOR.ACTOR_IFI));
+  }
+
+  /** Every agent who is the actor of a study statement. */
+  public List<String> allLearners(DSLContext dsl) {
+    return dsl.selectDistinct(STATEMENT_TO_ACTOR.ACTOR_IFI).from(STATEMENT_TO_ACTOR)
+        .join(XAPI_STATEMENT).on(XAPI_STATEMENT.ID.eq(STATEMENT_TO_ACTOR.STATEMENT_PK))
+        .where(STATEMENT_TO_ACTOR.USAGE.eq("actor").and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .orderBy(STATEMENT_TO_ACTOR.ACTOR_IFI).fetch(STATEMENT_TO_ACTOR.ACTOR_IFI);
+  }
+
+  /** Creates the learner's projection row if needed and locks it for the rest of the transaction. */
+  public GamificationLearnerRecord lock(DSLContext dsl, String ifi, UUID learnerId) {
+    dsl.insertInto(GAMIFICATION_LEARNER).set(GAMIFICATION_LEARNER.LEARNER_IFI, ifi)
+        .set(GAMIFICATION_LEARNER.LEARNER_ID, learnerId).set(GAMIFICATION_LEARNER.UPDATED, now())
+        .onConflictDoNothing().execute();
+    return dsl.selectFrom(GAMIFICATION_LEARNER).where(GAMIFICATION_LEARNER.LEARNER_IFI.eq(ifi)).forUpdate().fetchOne();
+  }
+
+  /** Writes an outcome: the learner row, and the award rows brought to exactly the outcome's set. */
+  public Diff save(DSLContext dsl, GamificationLearnerRecord row, RuleEngine.Outcome outcome, long watermark) {
+    String ifi = row.getLearnerIfi();
+    row.setXp(outcome.xp());
+    row.setLevel(outcome.level().number());
+    row.setStreak(outcome.streak());
+    row.setBestStreak(outcome.bestStreak());
+    row.setLastActiveDay(outcome.lastActiveDay());
+    row.setCappedActions(outcome.cappedActions());
+    row.setStatements(outcome.statements());
+    row.setWatermark(Math.max(watermark, row.getWatermark()));
+    row.setUpdated(now());
+    row.store();
+
+    Map<String, GamificationAwardRecord> existing = new HashMap<>();
+    dsl.selectFrom(GAMIFICATION_AWARD).where(GAMIFICATION_AWARD.LEARNER_IFI.eq(ifi)).fetch()
+        .forEach(r -> existing.put(r.getAwardKey(), r));
+    List<RuleEngine.Award> newBadges = new ArrayList<>();
+    for (RuleEngine.Award a : outcome.awards()) {
+      GamificationAwardRecord r = existing.remove(a.key());
+      OffsetDateTime at = OffsetDateTime.ofInstant(a.earnedAt(), ZoneOffset.UTC);
+      if (r == null) {
+        int inserted = dsl.insertInto(GAMIFICATION_AWARD)
+            .set(GAMIFICATION_AWARD.LEARNER_IFI, ifi).set(GAMIFICATION_AWARD.AWARD_KEY, a.key())
+            .set(GAMIFICATION_AWARD.KIND, a.kind().name().toLowerCase()).set(GAMIFICATION_AWARD.XP, a.xp())
+            .set(GAMIFICATION_AWARD.SOURCE_STATEMENT_ID, a.source()).set(GAMIFICATION_AWARD.EARNED_AT, at)
+            .onConflictDoNothing().execute();
+        if (inserted == 1 && a.kind() == RuleEngine.Kind.BADGE) {
+          newBadges.add(a);
+        }
+      } else if (r.getXp() != a.xp() || !r.getSourceStatementId().equals(a.source())
+          || !r.getEarnedAt().toInstant().equals(a.earnedAt())) {
+        r.setXp(a.xp());
+        r.setSourceStatementId(a.source());
+        r.setEarnedAt(at);
+        r.store();
+      }
+    }
+    List<GamificationAwardRecord> removedBadges = new ArrayList<>();
+    for (GamificationAwardRecord gone : existing.values()) {
+      gone.delete();
+      if ("badge".equals(gone.getKind())) {
+        removedBadges.add(gone);
+      }
+    }
+    return new Diff(newBadges, removedBadges);
+  }
+
+  public void linkEarnedStatement(DSLContext dsl, String ifi, String key, UUID statementId) {
+    dsl.update(GAMIFICATION_AWARD).set(GAMIFICATION_AWARD.EARNED_STATEMENT_ID, statementId)
+        .where(GAMIFICATION_AWARD.LEARNER_IFI.eq(ifi).and(GAMIFICATION_AWARD.AWARD_KEY.eq(key))).execute();
+  }
+
+  /** The id of a non-voided statement by {@code ifi} with {@code verb} about {@code activity}, if any. */
+  public Optional<UUID> findStatement(DSLContext dsl, String ifi, String verb, String activity) {
+    var actor = STATEMENT_TO_ACTOR.as("ac");
+    var object = STATEMENT_TO_ACTIVITY.as("ob");
+    return dsl.select(XAPI_STATEMENT.STATEMENT_ID).from(XAPI_STATEMENT)
+        .join(actor).on(actor.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
+        .join(object).on(object.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
+        .where(XAPI_STATEMENT.VERB_IRI.eq(verb).and(XAPI_STATEMENT.IS_VOIDED.isFalse())
+            .and(actor.ACTOR_IFI.eq(ifi)).and(actor.USAGE.eq("actor"))
+            .and(object.ACTIVITY_IRI.eq(activity)).and(object.USAGE.eq("object")))
+        .orderBy(XAPI_STATEMENT.ID).limit(1).fetchOptional(XAPI_STATEMENT.STATEMENT_ID);
+  }
+
+  /** Drops every projection row (the rebuild then recomputes them from the statements). */
+  public void clear(DSLContext dsl) {
+    dsl.deleteFrom(GAMIFICATION_AWARD).execute();
+    dsl.deleteFrom(GAMIFICATION_LEARNER).execute();
+  }
+
+  public Optional<GamificationLearnerRecord> learner(DSLContext dsl, String ifi) {
+    return dsl.selectFrom(GAMIFICATION_LEARNER).where(GAMIFICATION_LEARNER.LEARNER_IFI.eq(ifi)).fetchOptional();
+  }
+
+  public List<GamificationAwardRecord> awards(DSLContext dsl, String ifi) {
+    return dsl.selectFrom(GAMIFICATION_AWARD).where(GAMIFICATION_AWARD.LEARNER_IFI.eq(ifi))
+        .orderBy(GAMIFICATION_AWARD.EARNED_AT, GAMIFICATION_AWARD.AWARD_KEY).fetch();
+  }
+
+  /** Every learner row and award row, in key order: what the replay test compares. */
+  public List<String> snapshot(DSLContext dsl) {
+    List<String> out = new ArrayList<>();
+    dsl.selectFrom(GAMIFICATION_LEARNER).orderBy(GAMIFICATION_LEARNER.LEARNER_IFI).fetch().forEach(r ->
+        out.add(String.join("|", r.getLearnerIfi(), String.valueOf(r.getLearnerId()), "xp=" + r.getXp(),
+            "level=" + r.getLevel(), "streak=" + r.getStreak(), "best=" + r.getBestStreak(),
+            String.valueOf(r.getLastActiveDay()), "capped=" + r.getCappedActions(), "n=" + r.getStatements())));
+    dsl.selectFrom(GAMIFICATION_AWARD).orderBy(GAMIFICATION_AWARD.LEARNER_IFI, GAMIFICATION_AWARD.AWARD_KEY).fetch()
+        .forEach(r -> out.add(String.join("|", r.getLearnerIfi(), r.getAwardKey(), r.getKind(), "xp=" + r.getXp(),
+            r.getSourceStatementId().toString(), r.getEarnedAt().toInstant().toString(),
+            Objects.toString(r.getEarnedStatementId()))));
+    return out;
+  }
+
+  // ---- profiles
+
+  public Optional<LearnerProfileRecord> profile(DSLContext dsl, UUID learner) {
+    return dsl.selectFrom(LEARNER_PROFILE).where(LEARNER_PROFILE.LEARNER_ID.eq(learner)).fetchOptional();
+  }
+
+  /** The learner's profile, created with a fresh unique alias on first use. */
+  public LearnerProfileRecord ensureProfile(DSLContext dsl, UUID learner) {
+    Optional<LearnerProfileRecord> found = profile(dsl, learner);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int inserted = dsl.insertInto(LEARNER_PROFILE).set(LEARNER_PROFILE.LEARNER_ID, learner)
+          .set(LEARNER_PROFILE.ALIAS, Aliases.random()).set(LEARNER_PROFILE.UPDATED, now())
+          .onConflictDoNothing().execute();
+      if (inserted == 1 || profile(dsl, learner).isPresent()) {
+        return profile(dsl, learner).orElseThrow();
+      }
+    }
+    throw new IllegalStateException("could not find a free alias");
+  }
+
+  public LearnerProfileRecord updateProfile(DSLContext dsl, UUID learner, String organisation, String department,
+                                            Boolean showName) {
+    LearnerProfileRecord r = ensureProfile(dsl, learner);
+    if (organisation != null) {
+      r.setOrganisation(organisation.isBlank() ? null : organisation.strip());
+    }
+    if (department != null) {
+      r.setDepartment(department.isBlank() ? null : department.strip());
+    }
+    if (showName != null) {
+      r.setShowName(showName);
+    }
+    r.setUpdated(now());
+    r.store();
+    return r;
+  }
+
+  /** One leaderboard row before ranking: who, where, and the XP in the period. */
+  public record Standing(String ifi, UUID learnerId, String displayName, String alias, boolean showName,
+                         String organisation, String department, int xp) {
+  }
+
+  /**
+   * XP per learner of our own accounts, earned since {@code since} (all time when null), optionally only in one
+   * organisation (and department). Learners with no XP in the period are left out.
+   */
+  public List<Standing> standings(DSLContext dsl, OffsetDateTime since, String organisation, String department) {
+    var sum = org.jooq.impl.DSL.sum(GAMIFICATION_AWARD.XP).cast(Integer.class);
+    var condition = GAMIFICATION_AWARD.XP.gt(0);
+    if (since != null) {
+      condition = condition.and(GAMIFICATION_AWARD.EARNED_AT.ge(since));
+    }
+    if (organisation != null) {
+      condition = condition.and(LEARNER_PROFILE.ORGANISATION.eq(organisation));
+    }
+    if (department != null) {
+      condition = condition.and(LEARNER_PROFILE.DEPARTMENT.eq(department));
+    }
+    return dsl.select(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID, LEARNER_ACCOUNT.DISPLAY_NAME,
+            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.ORGANISATION,
+            LEARNER_PROFILE.DEPARTMENT, sum)
+        .from(GAMIFICATION_AWARD)
+        .join(GAMIFICATION_LEARNER).on(GAMIFICATION_LEARNER.LEARNER_IFI.eq(GAMIFICATION_AWARD.LEARNER_IFI))
+        .join(LEARNER_ACCOUNT).on(LEARNER_ACCOUNT.ID.eq(GAMIFICATION_LEARNER.LEARNER_ID))
+        .join(LEARNER_PROFILE).on(LEARNER_PROFILE.LEARNER_ID.eq(GAMIFICATION_LEARNER.LEARNER_ID))
+        .where(condition)
+        .groupBy(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID, LEARNER_ACCOUNT.DISPLAY_NAME,
+            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.ORGANISATION,
+            LEARNER_PROFILE.DEPARTMENT)
+        .fetch(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+            r.value8() == null ? 0 : r.value8()));
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}
