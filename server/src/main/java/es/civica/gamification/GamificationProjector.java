@@ -294,6 +294,11 @@ public final class GamificationProjector {
     return agent.put(ifi.substring(0, cut), ifi.substring(cut + 2));
   }
 
+  /** Whether some learner's projection is being recomputed or waits to be. */
+  public synchronized boolean busy() {
+    return !slots.isEmpty();
+  }
+
   public Optional<MessageConsumer<JsonObject>> consumer() {
     return Optional.ofNullable(consumer);
   }

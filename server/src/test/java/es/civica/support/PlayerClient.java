@@ -41,6 +41,11 @@ public final class PlayerClient {
         .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  public HttpResponse<String> put(String path, JsonObject body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** GET that must answer 200, as JSON. */
   public JsonObject getJson(String path) throws Exception {
     return ok(get(path), path);
