@@ -2,13 +2,16 @@
 -- decision 1): dropping these rows and rebuilding gives the same totals. learner_profile is account data.
 
 -- What a learner shows on leaderboards: organisation and department (for the per-organisation and per-department
--- tables and the department leagues), a pseudonymous alias, and whether they opted in to show their name.
+-- tables and the department leagues), a pseudonymous alias (generated, or chosen), whether they opted in to show
+-- their name, and whether they left the leaderboards altogether (hidden: others do not see them; their XP still
+-- counts, anonymously, in their department's league average).
 CREATE TABLE learner_profile (
   learner_id   UUID        PRIMARY KEY REFERENCES learner_account (id) ON DELETE CASCADE,
   organisation TEXT,
   department   TEXT,
   alias        TEXT        NOT NULL UNIQUE,
   show_name    BOOLEAN     NOT NULL DEFAULT FALSE,
+  hidden       BOOLEAN     NOT NULL DEFAULT FALSE,
   updated      TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX learner_profile_org_idx ON learner_profile (organisation, department);

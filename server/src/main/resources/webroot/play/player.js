@@ -136,6 +136,7 @@
       if (r.status === 204) { return null; }
       return r.json().catch(function () { return {}; }).then(function (json) {
         if (!r.ok) { var e = new Error(json.error || r.statusText); e.status = r.status; e.body = json; throw e; }
+        if (method !== 'GET' && path.indexOf('/api/units/') === 0) { refreshGameSoon(); }
         return json;
       });
     });
@@ -189,6 +190,9 @@
       document.getElementById('skip').textContent = t('app.skipToContent');
       document.getElementById('lang-label').textContent = t('language.label');
       document.getElementById('nav-catalogue').textContent = t('nav.catalogue');
+      document.getElementById('nav-badges').textContent = t('gamification.badges');
+      document.getElementById('nav-leaderboard').textContent = t('nav.leaderboard');
+      document.getElementById('hud').setAttribute('aria-label', t('gamification.progress'));
       document.getElementById('nav').setAttribute('aria-label', t('app.menu'));
       document.getElementById('signout').textContent = t('nav.signOut');
       document.getElementById('tagline').textContent = t('app.tagline');
@@ -198,6 +202,9 @@
   function showWho() {
     document.getElementById('who').textContent = state.me ? state.me.name : '';
     document.getElementById('signout').hidden = !state.me;
+    document.getElementById('hud').hidden = !state.me;
+    document.getElementById('nav-badges').parentNode.hidden = !state.me;
+    document.getElementById('nav-leaderboard').parentNode.hidden = !state.me;
   }
 
   // ---------- pages
@@ -235,13 +242,23 @@
       h('input', { id: 'rg-password', type: 'password', name: 'password', autocomplete: 'new-password', required: true,
         'aria-describedby': 'rg-password-hint', minlength: '8' }),
       h('p', { class: 'hint', id: 'rg-password-hint', text: t('register.passwordHint') }),
+      h('label', { for: 'rg-organisation', text: t('register.organisation') }),
+      h('input', { id: 'rg-organisation', type: 'text', name: 'organisation', autocomplete: 'organization',
+        'aria-describedby': 'rg-organisation-hint' }),
+      h('label', { for: 'rg-department', text: t('register.department') }),
+      h('input', { id: 'rg-department', type: 'text', name: 'department', 'aria-describedby': 'rg-organisation-hint' }),
+      h('p', { class: 'hint', id: 'rg-organisation-hint', text: t('register.organisationHint') }),
       registerError,
       h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit', text: t('register.submit') })));
     register.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var body = { name: register.name.value.trim(), email: register.email.value.trim(), password: register.password.value };
       if (!body.name || !body.email || body.password.length < 8) { registerError.textContent = t('register.error.invalid'); return; }
-      api('POST', '/api/auth/register', body).then(signedIn, function (e) {
+      var where = { organisation: register.organisation.value.trim(), department: register.department.value.trim() };
+      api('POST', '/api/auth/register', body).then(function (me) {
+        if (!where.organisation && !where.department) { return me; }
+        return api('PUT', '/api/gamification/profile', where).then(function () { return me; }, function () { return me; });
+      }).then(signedIn, function (e) {
         registerError.textContent = e.status === 409 ? t('register.error.taken') : t('register.error.invalid');
       });
     });
@@ -930,12 +947,238 @@
     }
   }
 
+  // ---------- gamification: XP bar, level, streak, badge shelf, leaderboards (GET /api/gamification/…)
+
+  var game = { last: null, timer: null };
+
+  /** Refreshes the progress strip under the header and tells the learner, politely, about a new badge or level. */
+  function refreshGame() {
+    if (!state.me) { return Promise.resolve(null); }
+    return api('GET', '/api/gamification/me').then(function (g) {
+      drawHud(g);
+      notifyChanges(g);
+      return g;
+    }, function () { return null; });
+  }
+
+  function refreshGameSoon() {
+    window.clearTimeout(game.timer);
+    game.timer = window.setTimeout(refreshGame, 250);
+  }
+
+  function xpToNext(g) {
+    return g.level.nextXp === undefined ? null : g.level.nextXp - g.xp;
+  }
+
+  function drawHud(g) {
+    var hud = document.getElementById('hud');
+    hud.innerHTML = '';
+    var next = xpToNext(g);
+    var span = next === null ? 1 : g.level.nextXp - g.level.minXp;
+    var done = next === null ? 1 : g.xp - g.level.minXp;
+    var earned = g.badges.filter(function (b) { return b.earned; }).length;
+    append(hud, h('div', { class: 'hud-inner' },
+      h('p', { class: 'hud-level', 'data-level': String(g.level.number) },
+        h('strong', { text: t('gamification.level', { level: g.level.number }) }), ' · ', g.level.name),
+      h('div', { class: 'hud-xp' },
+        h('progress', { max: String(span), value: String(done), 'aria-label': t('gamification.xp') + ': ' +
+          (next === null ? t('gamification.maxLevel') : t('gamification.toNextLevel', { xp: next, level: g.level.number + 1 })) }),
+        h('span', { 'data-xp': String(g.xp), text: t('gamification.xpShort', { xp: g.xp }) })),
+      h('p', { class: 'hud-streak' + (g.streak.current > 0 ? ' lit' : '') },
+        h('span', { class: 'flame', 'aria-hidden': 'true', text: '🔥' }), ' ',
+        t('gamification.streak') + ': ', h('span', { 'data-streak': String(g.streak.current),
+          text: t('gamification.streakDays', { days: g.streak.current }) })),
+      h('p', { class: 'hud-links' },
+        h('a', { href: '#/badges', text: t('gamification.badgeCount', { earned: earned, total: g.badges.length }) }), ' · ',
+        h('a', { href: '#/leaderboard', text: t('gamification.leaderboard') }))));
+    hud.hidden = false;
+  }
+
+  function notifyChanges(g) {
+    var key = 'civica.game.' + state.me.id;
+    var now = { level: g.level.number, badges: g.badges.filter(function (b) { return b.earned; }).map(function (b) { return b.id; }) };
+    var before = null;
+    try { before = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { before = null; }
+    localStorage.setItem(key, JSON.stringify(now));
+    if (!before) { return; }   // first visit: nothing to celebrate yet
+    var messages = [];
+    g.badges.forEach(function (b) {
+      if (b.earned && before.badges.indexOf(b.id) < 0) { messages.push(t('gamification.badgeEarned', { badge: b.name })); }
+    });
+    if (now.level > before.level) {
+      messages.push(t('gamification.levelUp', { level: now.level }) + ' ' + g.level.name);
+    }
+    if (messages.length) { toast(messages.join(' ')); }
+  }
+
+  /** A notice in the polite live region at the corner: read by screen readers, never steals the focus. */
+  function toast(message) {
+    var box = document.getElementById('toast');
+    box.innerHTML = '';
+    append(box, h('div', { class: 'toast-inner' },
+      h('span', { class: 'toast-icon', 'aria-hidden': 'true', text: '🏅' }),
+      h('span', { class: 'toast-text', text: message }),
+      h('button', { type: 'button', class: 'toast-close', 'aria-label': t('gamification.dismiss'), text: '×',
+        onclick: function () { box.innerHTML = ''; } })));
+    window.clearTimeout(game.toastTimer);
+    game.toastTimer = window.setTimeout(function () { box.innerHTML = ''; }, 12000);
+  }
+
+  function dateText(iso) {
+    try {
+      return new Date(iso).toLocaleDateString(state.lang === 'en' ? 'en-GB' : state.lang + '-ES',
+        { day: 'numeric', month: 'long', year: 'numeric' });
+    } catch (e) { return iso.slice(0, 10); }
+  }
+
+  function badgesPage() {
+    refreshGame().then(function (g) {
+      if (!g) { throw Object.assign(new Error('game'), { status: 500 }); }
+      var earned = g.badges.filter(function (b) { return b.earned; }).length;
+      var next = xpToNext(g);
+      page(t('gamification.badges'), [
+        h('h1', { text: t('gamification.badges') }),
+        h('section', { class: 'card', 'aria-labelledby': 'lvl-h' },
+          h('h2', { id: 'lvl-h', text: t('gamification.level', { level: g.level.number }) + ' · ' + g.level.name }),
+          h('p', { text: t('gamification.xp') + ': ' + t('gamification.xpShort', { xp: g.xp }) + '. ' +
+            (next === null ? t('gamification.maxLevel') : t('gamification.toNextLevel', { xp: next, level: g.level.number + 1 }) +
+              ' (' + g.level.nextName + ')') }),
+          h('p', { text: t('gamification.streak') + ': ' + t('gamification.streakDays', { days: g.streak.current }) + ' · ' +
+            t('gamification.bestStreak', { days: g.streak.best }) }),
+          h('p', { class: 'hint', text: g.streak.workingDay ? t('gamification.streakHint') : t('gamification.streakFrozen') }),
+          g.capped ? h('p', { class: 'hint', text: t('gamification.capped') }) : null),
+        h('h2', { text: t('gamification.badgeCount', { earned: earned, total: g.badges.length }) }),
+        earned ? null : h('p', { text: t('gamification.noBadges') }),
+        h('ul', { class: 'badges' }, g.badges.map(function (b) {
+          return h('li', { class: 'badge card ' + (b.earned ? 'earned' : 'locked'), 'data-badge': b.id,
+            'data-earned': String(b.earned), 'aria-labelledby': 'badge-' + b.id },
+            h('span', { class: 'badge-icon', 'aria-hidden': 'true', text: b.earned ? '🏅' : '🔒' }),
+            h('div', null,
+              h('h3', { id: 'badge-' + b.id, text: b.name }),
+              h('p', { class: 'status ' + (b.earned ? 'status-passed' : 'status-notStarted'),
+                text: b.earned ? t('gamification.badgeEarnedOn', { date: dateText(b.earnedAt) }) : t('gamification.badgeLocked') }),
+              h('p', { text: b.description }),
+              b.earned ? null : h('p', null, h('strong', { text: t('gamification.howToEarn') + ' ' }), b.howTo)));
+        }))]);
+    }).catch(failure);
+  }
+
+  function radios(name, legend, values, current) {
+    return h('fieldset', { class: 'inline' }, h('legend', { text: legend }), values.map(function (v) {
+      var id = 'lb-' + name + '-' + v;
+      return h('span', { class: 'choice' },
+        h('input', { type: 'radio', name: name, id: id, value: v, checked: v === current || null }),
+        h('label', { for: id, text: t('gamification.' + name + '.' + v) }));
+    }));
+  }
+
+  function leaderboardPage(query) {
+    var q = { scope: query.scope || 'overall', period: query.period || 'week', view: query.view || 'neighbours' };
+    var path = '/api/gamification/leaderboard?scope=' + q.scope + '&period=' + q.period + '&view=' + q.view;
+    Promise.all([api('GET', path), api('GET', '/api/gamification/leagues'), api('GET', '/api/gamification/profile')])
+      .then(function (r) {
+        var board = r[0];
+        var leagues = r[1];
+        var profile = r[2];
+        var filters = h('form', { class: 'card filters', 'aria-labelledby': 'lb-filter-h' },
+          h('h2', { id: 'lb-filter-h', class: 'visually-hidden', text: t('gamification.filters') }),
+          radios('scope', t('gamification.scope'), ['overall', 'organisation', 'department'], q.scope),
+          radios('period', t('gamification.period'), ['week', 'all'], q.period),
+          radios('view', t('gamification.view'), ['neighbours', 'top'], q.view),
+          h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit', text: t('gamification.show') })));
+        filters.addEventListener('submit', function (ev) {
+          ev.preventDefault();
+          go('#/leaderboard/' + filters.scope.value + '/' + filters.period.value + '/' + filters.view.value);
+        });
+        var caption = t('gamification.leaderboard') + ': ' + t('gamification.scope.' + q.scope) + ' · ' +
+          t('gamification.period.' + q.period) + ' · ' + t('gamification.view.' + q.view);
+        var table = board.needsProfile ? h('p', { class: 'feedback ko', text: t('gamification.needsProfile') })
+          : h('table', { class: 'data leaderboard' },
+            h('caption', { text: caption }),
+            h('thead', null, h('tr', null, h('th', { scope: 'col', text: t('gamification.rank') }),
+              h('th', { scope: 'col', text: t('gamification.participant') }),
+              h('th', { scope: 'col', text: t('gamification.xp') }))),
+            h('tbody', null, board.entries.map(function (e) {
+              return h('tr', { class: e.me ? 'me' : null, 'data-me': e.me ? 'true' : null },
+                h('td', { text: String(e.rank) }),
+                h('th', { scope: 'row' }, e.name, e.me ? h('strong', { text: ' (' + t('gamification.you') + ')' }) : null),
+                h('td', { text: t('gamification.xpShort', { xp: e.xp }) }));
+            })));
+        var leagueTable = leagues.leagues.length === 0 ? h('p', { text: t('gamification.leaguesEmpty') })
+          : h('table', { class: 'data leagues' },
+            h('caption', { text: t('gamification.leagues') }),
+            h('thead', null, h('tr', null, h('th', { scope: 'col', text: t('gamification.rank') }),
+              h('th', { scope: 'col', text: t('gamification.department') }),
+              h('th', { scope: 'col', text: t('gamification.organisation') }),
+              h('th', { scope: 'col', text: t('gamification.activeMembers') }),
+              h('th', { scope: 'col', text: t('gamification.averageXp') }))),
+            h('tbody', null, leagues.leagues.map(function (l) {
+              return h('tr', { class: l.mine ? 'me' : null },
+                h('td', { text: String(l.rank) }),
+                h('th', { scope: 'row' }, l.department, l.mine ? h('strong', { text: ' (' + t('gamification.yourTeam') + ')' }) : null),
+                h('td', { text: l.organisation }),
+                h('td', { text: String(l.activeMembers) }),
+                h('td', { text: String(l.average) }));
+            })));
+        page(t('gamification.leaderboard'), [
+          h('h1', { text: t('gamification.leaderboard') }),
+          h('p', { text: t('gamification.leaderboardIntro') }),
+          filters,
+          board.needsProfile ? null : h('p', { class: 'meta', text: t('gamification.yourRank', { rank: board.rank, total: board.total }) +
+            ' · ' + t('gamification.shownAs', { name: board.showName ? state.me.name : board.alias }) }),
+          table,
+          h('h2', { text: t('gamification.leagues') }),
+          h('p', { class: 'hint', text: t('gamification.leaguesIntro') }),
+          leagueTable,
+          profileForm(profile)]);
+      }).catch(failure);
+  }
+
+  function profileForm(p) {
+    var status = h('p', { role: 'status', class: 'hint' });
+    var form = h('form', { class: 'card stack', novalidate: true, 'aria-labelledby': 'prof-h' },
+      h('h2', { id: 'prof-h', text: t('gamification.profile') }),
+      h('label', { for: 'pf-alias', text: t('gamification.alias') }),
+      h('input', { id: 'pf-alias', name: 'alias', type: 'text', value: p.alias, maxlength: '20', 'aria-describedby': 'pf-alias-hint' }),
+      h('p', { class: 'hint', id: 'pf-alias-hint', text: t('gamification.aliasHint') }),
+      h('label', { for: 'pf-org', text: t('register.organisation') }),
+      h('input', { id: 'pf-org', name: 'organisation', type: 'text', autocomplete: 'organization', value: p.organisation || '' }),
+      h('label', { for: 'pf-dept', text: t('register.department') }),
+      h('input', { id: 'pf-dept', name: 'department', type: 'text', value: p.department || '' }),
+      h('div', { class: 'choice' }, h('input', { id: 'pf-show', name: 'showName', type: 'checkbox', checked: p.showName || null }),
+        h('label', { for: 'pf-show', text: t('gamification.showName') })),
+      h('div', { class: 'choice' }, h('input', { id: 'pf-hidden', name: 'hidden', type: 'checkbox', checked: p.hidden || null }),
+        h('label', { for: 'pf-hidden', text: t('gamification.hideFromLeaderboard') })),
+      status,
+      h('div', { class: 'actions' }, h('button', { class: 'button', type: 'submit', text: t('app.save') })));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var body = { alias: form.alias.value.trim(), organisation: form.organisation.value, department: form.department.value,
+        showName: form.showName.checked, hidden: form.hidden.checked };
+      if (!/^[\p{L}\p{N}_-]{3,20}$/u.test(body.alias) && body.alias !== p.alias) {
+        status.textContent = t('gamification.aliasInvalid'); return;
+      }
+      if (body.alias === p.alias) { delete body.alias; }
+      api('PUT', '/api/gamification/profile', body).then(function () {
+        status.textContent = t('app.saved');
+        window.setTimeout(route, 600);
+      }, function (e) {
+        status.textContent = e.status === 409 ? t('gamification.aliasTaken') : e.status === 400 ? t('gamification.aliasInvalid')
+          : t('errors.saveFailed');
+      });
+    });
+    return form;
+  }
+
   // ---------- router
 
   function route() {
     var parts = (location.hash || '#/').replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] === 'signin') { signInPage(); return; }
     if (!state.me) { go('#/signin'); return; }
+    if (parts[0] === 'badges') { badgesPage(); return; }
+    refreshGame();
+    if (parts[0] === 'leaderboard') { leaderboardPage({ scope: parts[1], period: parts[2], view: parts[3] }); return; }
     if (parts[0] === 'unit' && parts.length >= 2) {
       var n = parseInt(parts[1], 10);
       if (parts[2] === 'lesson') { lessonPage(n, parts[3], parseInt(parts[4] || '0', 10)); return; }

@@ -26,6 +26,7 @@ public final class GamificationRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(GamificationRoutes.class);
   private static final String LEARNER = "gamification.learner";
   private static final int MAX_TEXT = 120;
+  private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("^[\\p{L}\\p{N}_-]{3,20}$");
 
   private final DatabaseWorker db;
   private final GamificationService service;
@@ -86,14 +87,23 @@ public final class GamificationRoutes {
     Object org = body.getValue("organisation");
     Object dept = body.getValue("department");
     Object show = body.getValue("showName");
+    Object hidden = body.getValue("hidden");
+    Object alias = body.getValue("alias");
     if ((org != null && !(org instanceof String)) || (dept != null && !(dept instanceof String))
-        || (show != null && !(show instanceof Boolean))
+        || (show != null && !(show instanceof Boolean)) || (hidden != null && !(hidden instanceof Boolean))
         || (org instanceof String o && o.strip().length() > MAX_TEXT)
-        || (dept instanceof String d && d.strip().length() > MAX_TEXT)) {
-      error(ctx, 400, "organisation and department: text up to " + MAX_TEXT + " characters; showName: true or false");
+        || (dept instanceof String d && d.strip().length() > MAX_TEXT)
+        || (alias != null && !(alias instanceof String a && ALIAS.matcher(a).matches()))) {
+      error(ctx, 400, "organisation and department: text up to " + MAX_TEXT + " characters; showName, hidden: true "
+          + "or false; alias: 3 to 20 letters, digits, hyphens or underscores");
       return;
     }
-    respond(ctx, service.updateProfile(learner(ctx), (String) org, (String) dept, (Boolean) show));
+    service.updateProfile(learner(ctx), (String) org, (String) dept, (Boolean) show, (Boolean) hidden, (String) alias)
+        .onSuccess(updated -> updated.ifPresentOrElse(ctx::json, () -> error(ctx, 409, "That alias is taken")))
+        .onFailure(e -> {
+          LOG.error("Profile update failed", e);
+          error(ctx, 500, "Internal error");
+        });
   }
 
   private void authenticate(RoutingContext ctx) {

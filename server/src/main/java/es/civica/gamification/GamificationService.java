@@ -103,12 +103,15 @@ public final class GamificationService {
     return db.query(dsl -> profile(store.ensureProfile(dsl, learner.id())));
   }
 
-  public Future<JsonObject> updateProfile(Learner learner, String organisation, String department, Boolean showName) {
-    return db.transaction(dsl -> profile(store.updateProfile(dsl, learner.id(), organisation, department, showName)));
+  /** The updated profile, or empty when the alias asked for is taken. */
+  public Future<Optional<JsonObject>> updateProfile(Learner learner, String organisation, String department,
+                                                    Boolean showName, Boolean hidden, String alias) {
+    return db.transaction(dsl -> store.updateProfile(dsl, learner.id(), organisation, department, showName, hidden,
+        alias).map(GamificationService::profile));
   }
 
   private static JsonObject profile(LearnerProfileRecord p) {
-    return new JsonObject().put("alias", p.getAlias()).put("showName", p.getShowName())
+    return new JsonObject().put("alias", p.getAlias()).put("showName", p.getShowName()).put("hidden", p.getHidden())
         .put("organisation", p.getOrganisation()).put("department", p.getDepartment());
   }
 
@@ -126,7 +129,7 @@ public final class GamificationService {
     return fresh(learner).compose(v -> db.query(dsl -> {
       LearnerProfileRecord me = store.ensureProfile(dsl, learner.id());
       JsonObject out = new JsonObject().put("scope", scope).put("period", period).put("view", view)
-          .put("alias", me.getAlias()).put("showName", me.getShowName());
+          .put("alias", me.getAlias()).put("showName", me.getShowName()).put("hidden", me.getHidden());
       String org = null;
       String dept = null;
       if (!scope.equals("overall")) {
@@ -141,10 +144,12 @@ public final class GamificationService {
         }
       }
       OffsetDateTime since = period.equals("week") ? weekStart() : null;
-      List<GamificationStore.Standing> rows = new ArrayList<>(store.standings(dsl, since, org, dept));
+      // others who left the leaderboards are not shown; the learner always sees their own place
+      List<GamificationStore.Standing> rows = new ArrayList<>(store.standings(dsl, since, org, dept).stream()
+          .filter(r -> !r.hidden() || learner.id().equals(r.learnerId())).toList());
       if (rows.stream().noneMatch(r -> learner.id().equals(r.learnerId()))) {
         rows.add(new GamificationStore.Standing(learner.ifi(homePage), learner.id(), learner.name(), me.getAlias(),
-            me.getShowName(), me.getOrganisation(), me.getDepartment(), 0));
+            me.getShowName(), me.getHidden(), me.getOrganisation(), me.getDepartment(), 0));
       }
       rows.sort(Comparator.comparingInt(GamificationStore.Standing::xp).reversed()
           .thenComparing(GamificationStore.Standing::alias));

@@ -205,9 +205,22 @@ public final class GamificationStore {
     throw new IllegalStateException("could not find a free alias");
   }
 
-  public LearnerProfileRecord updateProfile(DSLContext dsl, UUID learner, String organisation, String department,
-                                            Boolean showName) {
+  /** Updates the fields given (null: unchanged); empty when the alias asked for belongs to someone else. */
+  public Optional<LearnerProfileRecord> updateProfile(DSLContext dsl, UUID learner, String organisation,
+                                                      String department, Boolean showName, Boolean hidden,
+                                                      String alias) {
     LearnerProfileRecord r = ensureProfile(dsl, learner);
+    if (alias != null && !alias.equals(r.getAlias())) {
+      boolean taken = dsl.fetchExists(LEARNER_PROFILE, LEARNER_PROFILE.ALIAS.eq(alias)
+          .and(LEARNER_PROFILE.LEARNER_ID.ne(learner)));
+      if (taken) {
+        return Optional.empty();
+      }
+      r.setAlias(alias);
+    }
+    if (hidden != null) {
+      r.setHidden(hidden);
+    }
     if (organisation != null) {
       r.setOrganisation(organisation.isBlank() ? null : organisation.strip());
     }
@@ -219,12 +232,12 @@ public final class GamificationStore {
     }
     r.setUpdated(now());
     r.store();
-    return r;
+    return Optional.of(r);
   }
 
   /** One leaderboard row before ranking: who, where, and the XP in the period. */
   public record Standing(String ifi, UUID learnerId, String displayName, String alias, boolean showName,
-                         String organisation, String department, int xp) {
+                         boolean hidden, String organisation, String department, int xp) {
   }
 
   /**
@@ -244,7 +257,7 @@ public final class GamificationStore {
       condition = condition.and(LEARNER_PROFILE.DEPARTMENT.eq(department));
     }
     return dsl.select(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID, LEARNER_ACCOUNT.DISPLAY_NAME,
-            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.ORGANISATION,
+            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.HIDDEN, LEARNER_PROFILE.ORGANISATION,
             LEARNER_PROFILE.DEPARTMENT, sum)
         .from(GAMIFICATION_AWARD)
         .join(GAMIFICATION_LEARNER).on(GAMIFICATION_LEARNER.LEARNER_IFI.eq(GAMIFICATION_AWARD.LEARNER_IFI))
@@ -252,10 +265,10 @@ public final class GamificationStore {
         .join(LEARNER_PROFILE).on(LEARNER_PROFILE.LEARNER_ID.eq(GAMIFICATION_LEARNER.LEARNER_ID))
         .where(condition)
         .groupBy(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID, LEARNER_ACCOUNT.DISPLAY_NAME,
-            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.ORGANISATION,
+            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.HIDDEN, LEARNER_PROFILE.ORGANISATION,
             LEARNER_PROFILE.DEPARTMENT)
         .fetch(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-            r.value8() == null ? 0 : r.value8()));
+            r.value8(), r.value9() == null ? 0 : r.value9()));
   }
 
   static OffsetDateTime now() {
