@@ -16,8 +16,16 @@ public final class DatabaseWorker {
   private final WorkerExecutor executor;
 
   public DatabaseWorker(Vertx vertx, Database database, int poolSize) {
+    this(vertx, database, poolSize, "civica-db");
+  }
+
+  /**
+   * A worker lane of its own (same connection pool), for background work that must not queue behind requests, e.g.
+   * the gamification projector.
+   */
+  public DatabaseWorker(Vertx vertx, Database database, int poolSize, String name) {
     this.database = database;
-    this.executor = vertx.createSharedWorkerExecutor("civica-db", poolSize);
+    this.executor = vertx.createSharedWorkerExecutor(name, poolSize);
   }
 
   /** Runs a query off the event loop. */

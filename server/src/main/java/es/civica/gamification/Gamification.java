@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class Gamification {
   /** Label of the LRS credential the badges' "earned" statements are stored with. */
   public static final String CREDENTIAL_LABEL = "Cívica gamification";
+  /** Worker threads (and at most as many connections) of the projector. */
+  static final int PROJECTOR_THREADS = 3;
 
   private final GamificationProjector projector;
   private final GamificationRoutes routes;
@@ -36,7 +38,9 @@ public final class Gamification {
         .orElseGet(() -> credentials.create(dsl, CREDENTIAL_LABEL, EnumSet.of(Scope.ALL)).credential()))
         .await(60, TimeUnit.SECONDS);
     GamificationStore store = new GamificationStore();
-    GamificationProjector projector = new GamificationProjector(vertx, db, store, course, rules, statements,
+    // the projector has its own worker lane, so it never waits behind the requests that feed it
+    DatabaseWorker lane = new DatabaseWorker(vertx, db.database(), PROJECTOR_THREADS, "civica-gamification");
+    GamificationProjector projector = new GamificationProjector(vertx, lane, store, course, rules, statements,
         credential, homePage).start();
     GamificationService service = new GamificationService(db, store, projector, homePage);
     return new Gamification(projector, new GamificationRoutes(db, service, projector, adminSecret));

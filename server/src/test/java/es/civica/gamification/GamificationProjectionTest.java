@@ -278,6 +278,23 @@ class GamificationProjectionTest {
         .filter(n -> n.startsWith("Persona")).count() == 1, "everyone else under an alias");
     assertEquals(400, me.client().get("/api/gamification/leaderboard?scope=galaxy").statusCode());
 
+    // a chosen alias; taken and malformed aliases refused; a learner who leaves the leaderboards is not shown to others
+    assertEquals(200, me.client().put("/api/gamification/profile", new JsonObject().put("alias", "Garza-" + org.hashCode()
+        % 1000)).statusCode());
+    String chosen = me.client().getJson("/api/gamification/profile").getString("alias");
+    assertEquals(409, team.get(0).client().put("/api/gamification/profile", new JsonObject().put("alias", chosen))
+        .statusCode());
+    assertEquals(400, team.get(0).client().put("/api/gamification/profile", new JsonObject().put("alias", "a b"))
+        .statusCode());
+    assertEquals(400, team.get(0).client().put("/api/gamification/profile", new JsonObject().put("showName", "yes"))
+        .statusCode());
+    assertEquals(200, named.client().put("/api/gamification/profile", new JsonObject().put("hidden", true)).statusCode());
+    JsonObject without = me.client().getJson("/api/gamification/leaderboard?scope=organisation&period=all&view=top");
+    assertEquals(6, without.getInteger("total"), "the hidden learner is left out for others");
+    assertTrue(without.getJsonArray("entries").stream().anyMatch(o -> ((JsonObject) o).getString("name").equals(chosen)));
+    JsonObject own = named.client().getJson("/api/gamification/leaderboard?scope=organisation&period=all");
+    assertEquals(1, own.getInteger("rank"), "but still sees their own place");
+
     JsonArray leagues = me.client().getJson("/api/gamification/leagues").getJsonArray("leagues");
     JsonObject comm = find(leagues, org, "Comunicación");
     JsonObject part = find(leagues, org, "Participación");
