@@ -951,6 +951,34 @@
 
   var game = { last: null, timer: null };
 
+  /** Small inline SVG icons (no font or image needed); decorative, hidden from assistive technology. */
+  var ICONS = {
+    flame: [['path', { d: 'M12 2c1.2 4.2-3.5 6.3-3.5 10.6A5.5 5.5 0 0 0 14 18a5.5 5.5 0 0 0 5.5-5.5c0-3.3-2.1-5.4-2.8-7.6-.9 2-2 3.1-3.2 3.3.3-2.5-.1-4.4-1.5-6.2z' }]],
+    medal: [['path', { d: 'M7 2h4l2 6H9zM17 2h-4l-2 6h4z' }], ['circle', { cx: '12', cy: '15', r: '6' }],
+      ['circle', { cx: '12', cy: '15', r: '3', class: 'icon-inner' }]],
+    lock: [['rect', { x: '5', y: '11', width: '14', height: '10', rx: '2' }],
+      ['path', { d: 'M8 11V8a4 4 0 0 1 8 0v3', fill: 'none', 'stroke-width': '2.2', class: 'icon-stroke' }]]
+  };
+
+  function icon(name, cls) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'icon ' + (cls || ''));
+    ICONS[name].forEach(function (part) {
+      var el = document.createElementNS(ns, part[0]);
+      Object.keys(part[1]).forEach(function (k) { el.setAttribute(k, part[1][k]); });
+      svg.appendChild(el);
+    });
+    return svg;
+  }
+
+  function streakText(days) {
+    return days === 1 ? t('gamification.streakOneDay') : t('gamification.streakDays', { days: days });
+  }
+
   /** Refreshes the progress strip under the header and tells the learner, politely, about a new badge or level. */
   function refreshGame() {
     if (!state.me) { return Promise.resolve(null); }
@@ -985,9 +1013,9 @@
           (next === null ? t('gamification.maxLevel') : t('gamification.toNextLevel', { xp: next, level: g.level.number + 1 })) }),
         h('span', { 'data-xp': String(g.xp), text: t('gamification.xpShort', { xp: g.xp }) })),
       h('p', { class: 'hud-streak' + (g.streak.current > 0 ? ' lit' : '') },
-        h('span', { class: 'flame', 'aria-hidden': 'true', text: '🔥' }), ' ',
+        icon('flame', 'flame'), ' ',
         t('gamification.streak') + ': ', h('span', { 'data-streak': String(g.streak.current),
-          text: t('gamification.streakDays', { days: g.streak.current }) })),
+          text: streakText(g.streak.current) })),
       h('p', { class: 'hud-links' },
         h('a', { href: '#/badges', text: t('gamification.badgeCount', { earned: earned, total: g.badges.length }) }), ' · ',
         h('a', { href: '#/leaderboard', text: t('gamification.leaderboard') }))));
@@ -1016,7 +1044,7 @@
     var box = document.getElementById('toast');
     box.innerHTML = '';
     append(box, h('div', { class: 'toast-inner' },
-      h('span', { class: 'toast-icon', 'aria-hidden': 'true', text: '🏅' }),
+      icon('medal', 'toast-icon'),
       h('span', { class: 'toast-text', text: message }),
       h('button', { type: 'button', class: 'toast-close', 'aria-label': t('gamification.dismiss'), text: '×',
         onclick: function () { box.innerHTML = ''; } })));
@@ -1043,7 +1071,7 @@
           h('p', { text: t('gamification.xp') + ': ' + t('gamification.xpShort', { xp: g.xp }) + '. ' +
             (next === null ? t('gamification.maxLevel') : t('gamification.toNextLevel', { xp: next, level: g.level.number + 1 }) +
               ' (' + g.level.nextName + ')') }),
-          h('p', { text: t('gamification.streak') + ': ' + t('gamification.streakDays', { days: g.streak.current }) + ' · ' +
+          h('p', { text: t('gamification.streak') + ': ' + streakText(g.streak.current) + ' · ' +
             t('gamification.bestStreak', { days: g.streak.best }) }),
           h('p', { class: 'hint', text: g.streak.workingDay ? t('gamification.streakHint') : t('gamification.streakFrozen') }),
           g.capped ? h('p', { class: 'hint', text: t('gamification.capped') }) : null),
@@ -1052,7 +1080,7 @@
         h('ul', { class: 'badges' }, g.badges.map(function (b) {
           return h('li', { class: 'badge card ' + (b.earned ? 'earned' : 'locked'), 'data-badge': b.id,
             'data-earned': String(b.earned), 'aria-labelledby': 'badge-' + b.id },
-            h('span', { class: 'badge-icon', 'aria-hidden': 'true', text: b.earned ? '🏅' : '🔒' }),
+            icon(b.earned ? 'medal' : 'lock', 'badge-icon'),
             h('div', null,
               h('h3', { id: 'badge-' + b.id, text: b.name }),
               h('p', { class: 'status ' + (b.earned ? 'status-passed' : 'status-notStarted'),
