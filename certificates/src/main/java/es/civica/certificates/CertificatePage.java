@@ -42,7 +42,7 @@ final class CertificatePage {
   static void draw(PDDocument doc, PDPage page, CertificateData data, CertificateFonts.Faces f, QRCode qr,
       String qrUrl, LogoImage logo) throws IOException {
     try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-      PageText t = new PageText(cs);
+      PageText t = new PageText(cs, f);
       frame(cs);
       header(doc, cs, t, data, f, logo);
       float y = body(cs, t, data, f);
@@ -50,7 +50,7 @@ final class CertificatePage {
       footer(t, data, f);
       float qrX = W - MARGIN - QR_SIDE + 6;
       float qrY = 50;
-      QrCodeDrawer.draw(cs, qr, qrX, qrY, QR_SIDE);
+      QrCodeDrawer.draw(doc, cs, qr, qrX, qrY, QR_SIDE);
       t.centered(f.sansBold(), 8, Palette.NAVY, qrX + QR_SIDE / 2, qrY + QR_SIDE + 6, "Escanee para verificar");
       link(page, qrX, qrY, QR_SIDE, qrUrl);
     }
@@ -83,7 +83,7 @@ final class CertificatePage {
     }
     float textX = logoX + logoSize + 14;
     String issuer = data.issuer().name();
-    float size = PageText.fit(f.sansBold(), 14, 10, 430, issuer);
+    float size = t.fit(f.sansBold(), 14, 10, 430, issuer);
     t.left(f.sansBold(), size, Palette.NAVY, textX, logoY + 32, issuer);
     t.left(f.sans(), 9.5f, Palette.GREY, textX, logoY + 16, displayUrl(data.issuer().url()));
 
@@ -105,9 +105,9 @@ final class CertificatePage {
     t.centered(f.serifBold(), 30, Palette.NAVY, cx, 432, "Certificado de aprovechamiento");
     t.centered(f.sans(), 12, Palette.GREY, cx, 404, "Se certifica que");
 
-    float nameSize = PageText.fit(f.serifBold(), 28, 16, 620, data.holderName());
+    float nameSize = t.fit(f.serifBold(), 28, 16, 620, data.holderName());
     t.centered(f.serifBold(), nameSize, Palette.INK, cx, 370, data.holderName());
-    float lineW = Math.max(320, PageText.width(f.serifBold(), nameSize, data.holderName()) + 60);
+    float lineW = Math.max(320, t.width(f.serifBold(), nameSize, data.holderName()) + 60);
     Palette.stroke(cs, Palette.GOLD);
     cs.setLineWidth(0.8f);
     cs.moveTo(cx - lineW / 2, 360);
@@ -116,10 +116,10 @@ final class CertificatePage {
 
     t.centered(f.sans(), 12, Palette.GREY, cx, 340, "ha superado con aprovechamiento el curso");
     float courseSize = 15;
-    List<String> lines = PageText.wrap(f.sansBold(), courseSize, 660, data.courseTitle());
+    List<String> lines = t.wrap(f.sansBold(), courseSize, 660, data.courseTitle());
     if (lines.size() > 2) {
       courseSize = 13;
-      lines = PageText.wrap(f.sansBold(), courseSize, 680, data.courseTitle());
+      lines = t.wrap(f.sansBold(), courseSize, 680, data.courseTitle());
     }
     float y = 318;
     for (String line : lines.subList(0, Math.min(2, lines.size()))) {

@@ -10,23 +10,26 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 final class PageText {
 
   private final PDPageContentStream cs;
+  private final CertificateFonts.Faces faces;
 
-  PageText(PDPageContentStream cs) {
+  /** Text on a content stream, recording the characters shown with each font. */
+  PageText(PDPageContentStream cs, CertificateFonts.Faces faces) {
     this.cs = cs;
+    this.faces = faces;
   }
 
-  static float width(PDFont font, float size, String text) throws IOException {
-    return font.getStringWidth(text) / 1000f * size;
+  float width(PDFont font, float size, String text) throws IOException {
+    return faces.width(font, text) / 1000f * size;
   }
 
   /** The largest size up to {@code size} (and not under {@code min}) at which the text fits the width. */
-  static float fit(PDFont font, float size, float min, float maxWidth, String text) throws IOException {
+  float fit(PDFont font, float size, float min, float maxWidth, String text) throws IOException {
     float w = width(font, size, text);
     return w <= maxWidth ? size : Math.max(min, size * maxWidth / w);
   }
 
   /** Splits text into lines no wider than maxWidth, breaking at spaces. */
-  static List<String> wrap(PDFont font, float size, float maxWidth, String text) throws IOException {
+  List<String> wrap(PDFont font, float size, float maxWidth, String text) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.trim().split("\\s+")) {
@@ -50,6 +53,7 @@ final class PageText {
     cs.setFont(font, size);
     cs.newLineAtOffset(x, y);
     cs.showText(text);
+    faces.usage().record(font, text);
     cs.endText();
   }
 
