@@ -26,7 +26,7 @@ final class CertificatePage {
 
   static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
   private static final Locale ES = Locale.forLanguageTag("es-ES");
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", ES);
+  static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", ES);
   private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", ES);
   private static final String[] NUMBERS = {"cero", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete",
       "ocho", "nueve", "diez"};
