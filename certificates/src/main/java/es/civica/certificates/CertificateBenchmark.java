@@ -28,16 +28,18 @@ public final class CertificateBenchmark {
     System.out.printf("threads: %d, warm-up: %d s, measured: %d s%n", threads, warmup, seconds);
     run(issuer, threads, warmup);
     long[] result = run(issuer, threads, seconds);
-    System.out.printf("issued: %d, mean PDF size: %d bytes, CPU per certificate: %.2f ms%n", result[0],
-        result[1] / Math.max(1, result[0]), result[2] / 1e6 / Math.max(1, result[0]));
+    System.out.printf("issued: %d, mean PDF size: %d bytes, CPU per certificate: %.2f ms, allocated: %d KB%n",
+        result[0], result[1] / Math.max(1, result[0]), result[2] / 1e6 / Math.max(1, result[0]),
+        result[3] / 1024 / Math.max(1, result[0]));
     System.out.printf("certificates/s: %.1f%n", result[0] / (double) seconds);
   }
 
-  /** Issues for the given time on the given number of threads; returns {count, total bytes, CPU ns}. */
+  /** Issues for the given time on the given number of threads; returns {count, bytes, CPU ns, allocated bytes}. */
   static long[] run(CertificateIssuer issuer, int threads, int seconds) throws Exception {
     AtomicLong count = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
     AtomicLong cpu = new AtomicLong();
+    AtomicLong allocated = new AtomicLong();
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -48,12 +50,14 @@ public final class CertificateBenchmark {
         futures.add(pool.submit(() -> {
           long i = 0;
           long cpuStart = mx.getCurrentThreadCpuTime();
+          long allocStart = allocatedBytes(mx);
           while (System.nanoTime() < deadline) {
             IssuedCertificate c = issuer.issue(sample("B-" + thread + "-" + i++));
             bytes.addAndGet(c.pdf().length);
             count.incrementAndGet();
           }
           cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
+          allocated.addAndGet(allocatedBytes(mx) - allocStart);
           return null;
         }));
       }
@@ -63,7 +67,11 @@ public final class CertificateBenchmark {
     } finally {
       pool.shutdown();
     }
-    return new long[] {count.get(), bytes.get(), cpu.get()};
+    return new long[] {count.get(), bytes.get(), cpu.get(), allocated.get()};
+  }
+
+  private static long allocatedBytes(ThreadMXBean mx) {
+    return mx instanceof com.sun.management.ThreadMXBean sun ? sun.getCurrentThreadAllocatedBytes() : 0;
   }
 
   static CertificateData sample(String id) {

@@ -39,7 +39,13 @@ public final class CertificateRenderer {
       PDPage page = new PDPage(CertificatePage.A4_LANDSCAPE);
       doc.addPage(page);
       CertificateFonts.Faces faces = CertificateFonts.forDocument();
-      CertificatePage.draw(doc, page, data, faces, qr, qrUrl, logo(data.issuer()));
+      try {
+        CertificatePage.draw(doc, page, data, faces, qr, qrUrl, logo(data.issuer()));
+      } catch (IllegalArgumentException e) {
+        // PDFBox: "No glyph for U+… in font …"
+        throw new IllegalArgumentException("The certificate's fonts (Liberation) cannot show a character of its "
+            + "data: " + e.getMessage(), e);
+      }
       CertificateFonts.bind(faces, doc, page);
       PdfA3.describe(doc, new PdfA3.Description(
           "Certificado de " + data.holderName() + ": " + data.courseTitle(),
