@@ -184,6 +184,35 @@ class GamificationProjectionTest {
   }
 
   @Test
+  @DisplayName("two server instances (two projectors on one database) recompute the same learner at once: one award "
+      + "each, one badge statement")
+  void twoInstances() throws Exception {
+    var app = server.app();
+    String home = app.settings().publicUrl();
+    es.civica.xapi.auth.Credential credential = app.db().transaction(dsl -> new es.civica.xapi.auth.CredentialStore()
+            .create(dsl, "second instance", java.util.EnumSet.of(es.civica.xapi.auth.Scope.ALL)).credential())
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    GamificationProjector other = new GamificationProjector(app.vertx(), app.db(), STORE, course, rules,
+        new es.civica.xapi.statement.StatementService(app.vertx(), app.db(),
+            new es.civica.xapi.statement.StatementStore(), home), credential, home);
+    GamificationProjector mine = app.gamification().projector();
+    Who joan = learner("Joan");
+    lrs.store(answered(joan, 4, true), complaintBest(joan), passedQuiz(joan, 0.8));
+    List<io.vertx.core.Future<Void>> runs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      runs.add(other.refresh(joan.ifi()));
+      runs.add(mine.refresh(joan.ifi()));
+    }
+    io.vertx.core.Future.all(runs).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    settle();
+    assertEquals(rules.firstCorrectAnswer() + rules.scenarioEnding().get("best") + rules.quizBase(), xp(joan));
+    assertEquals(1, earnedStatements(joan).size());
+    List<String> incremental = snapshot();
+    rebuild();
+    assertEquals(incremental, snapshot());
+  }
+
+  @Test
   @DisplayName("voiding takes back what a statement gave: XP, and the badge with its earned statement voided")
   void voiding() throws Exception {
     Who eva = learner("Eva");

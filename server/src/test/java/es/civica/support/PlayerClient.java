@@ -16,7 +16,8 @@ public final class PlayerClient {
 
   public PlayerClient(String base) {
     this.base = base;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    // HTTP/1.1: the JDK client's h2c upgrade on plain http can stall a response under load
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
   }
 
   /** A new learner, registered and signed in. */
