@@ -96,10 +96,28 @@ public final class GamificationProjector {
     return lag;
   }
 
-  /** Subscribes to the LRS feed. */
+  /**
+   * Subscribes to the LRS feed, then catches up with what was stored while no projector listened (the event bus is
+   * not durable: a restart between a commit and its message would otherwise leave a learner behind until a rebuild).
+   */
   public GamificationProjector start() {
     consumer = vertx.eventBus().consumer(EventAddresses.LRS_STATEMENT_STORED, m -> stored(m.body()));
+    catchUp();
     return this;
+  }
+
+  /** Recomputes every learner whose projection is behind the LRS; completes with how many. */
+  public Future<Integer> catchUp() {
+    return db.query(store::behind).compose(learners -> {
+      if (!learners.isEmpty()) {
+        LOG.info("Gamification: catching up with {} learner(s)", learners.size());
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (String ifi : learners) {
+        chain = chain.compose(v -> refresh(ifi));
+      }
+      return chain.map(v -> learners.size());
+    }).onFailure(e -> LOG.error("Gamification catch-up failed", e));
   }
 
   private void stored(JsonObject message) {

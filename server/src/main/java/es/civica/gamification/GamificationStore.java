@@ -71,6 +71,31 @@ public final class GamificationStore {
         .fetch(STATEMENT_TO_ACTOR.ACTOR_IFI));
   }
 
+  /**
+   * Learners whose projection may be behind the LRS (after a restart: the event bus is not durable): the actor of
+   * any study statement stored after their projection's watermark (or with no projection yet), and the actor of any
+   * statement voided by a voiding statement stored after the lowest watermark.
+   */
+  public Set<String> behind(DSLContext dsl) {
+    var actor = STATEMENT_TO_ACTOR.as("ac");
+    Set<String> out = new LinkedHashSet<>(dsl.selectDistinct(actor.ACTOR_IFI).from(XAPI_STATEMENT)
+        .join(actor).on(actor.STATEMENT_PK.eq(XAPI_STATEMENT.ID).and(actor.USAGE.eq("actor")))
+        .leftJoin(GAMIFICATION_LEARNER).on(GAMIFICATION_LEARNER.LEARNER_IFI.eq(actor.ACTOR_IFI))
+        .where(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)
+            .and(GAMIFICATION_LEARNER.WATERMARK.isNull().or(XAPI_STATEMENT.ID.gt(GAMIFICATION_LEARNER.WATERMARK))))
+        .fetch(actor.ACTOR_IFI));
+    Long low = dsl.select(org.jooq.impl.DSL.min(GAMIFICATION_LEARNER.WATERMARK)).from(GAMIFICATION_LEARNER)
+        .where(GAMIFICATION_LEARNER.WATERMARK.gt(0L)).fetchOne(0, Long.class);
+    var voiding = XAPI_STATEMENT.as("voiding");
+    out.addAll(dsl.selectDistinct(actor.ACTOR_IFI).from(voiding)
+        .join(XAPI_STATEMENT).on(XAPI_STATEMENT.STATEMENT_ID.eq(voiding.VOIDS_STATEMENT_ID))
+        .join(actor).on(actor.STATEMENT_PK.eq(XAPI_STATEMENT.ID).and(actor.USAGE.eq("actor")))
+        .where(voiding.VOIDS_STATEMENT_ID.isNotNull().and(voiding.ID.gt(low == null ? 0L : low))
+            .and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .fetch(actor.ACTOR_IFI));
+    return out;
+  }
+
   /** Every agent who is the actor of a study statement. */
   public List<String> allLearners(DSLContext dsl) {
     return dsl.selectDistinct(STATEMENT_TO_ACTOR.ACTOR_IFI).from(STATEMENT_TO_ACTOR)

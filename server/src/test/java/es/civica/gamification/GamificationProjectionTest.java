@@ -213,6 +213,31 @@ class GamificationProjectionTest {
   }
 
   @Test
+  @DisplayName("statements stored while no projector listened (a restart) are caught up at start, voiding included")
+  void catchUpAfterRestart() throws Exception {
+    GamificationProjector projector = server.app().gamification().projector();
+    Who rosa = learner("Rosa");
+    JsonArray ids = lrs.store(complaintBest(rosa));
+    settle();
+    projector.consumer().orElseThrow().unregister().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    try {
+      lrs.store(answered(rosa, 7, true), passedQuiz(rosa, 1.0));
+      lrs.store(new JsonObject().put("actor", rosa.agent())
+          .put("verb", new JsonObject().put("id", V + "voided").put("display", new JsonObject().put("en-US", "voided")))
+          .put("object", new JsonObject().put("objectType", "StatementRef").put("id", ids.getString(0))));
+      Thread.sleep(300);
+      assertEquals(rules.scenarioEnding().get("best"), xp(rosa), "nobody listened");
+    } finally {
+      projector.start();   // as at a restart: subscribe, then catch up
+    }
+    settle();
+    Thread.sleep(500);
+    settle();
+    assertEquals(rules.firstCorrectAnswer() + rules.quizBase() + 50, xp(rosa));
+    assertEquals(0, earnedStatements(rosa).size(), "the badge of the voided ending is taken back");
+  }
+
+  @Test
   @DisplayName("voiding takes back what a statement gave: XP, and the badge with its earned statement voided")
   void voiding() throws Exception {
     Who eva = learner("Eva");
