@@ -36,8 +36,10 @@ class SampleCertificateTest {
         new IssuerProfile("Ayuntamiento de Logroño — Servicio de Formación y Desarrollo Profesional",
             "https://formacion.logrono.example/", TestImages.transparentPng()),
         base.issuedOn(), null, "https://formacion.logrono.example/verify/AYTO-LOG-2026-0042", "AYTO-LOG-2025-0007");
-    IssuedCertificate issued = new CertificateIssuer(IssuerKeys.generate()).issue(data);
+    IssuerKeys keys = IssuerKeys.generate();
+    IssuedCertificate issued = new CertificateIssuer(keys).issue(data);
     Files.write(Path.of("target", "sample-certificate-custom.pdf"), issued.pdf());
-    assertTrue(issued.pdf().length > 1000);
+    VerifiedCertificate verified = new CertificateVerifier(keys.publicKey()).verify(issued.pdf());
+    assertTrue(verified.qrUrl().startsWith("https://formacion.logrono.example/verify/AYTO-LOG-2026-0042#t="));
   }
 }
