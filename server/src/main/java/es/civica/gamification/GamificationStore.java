@@ -14,6 +14,8 @@ import es.civica.db.generated.tables.records.LearnerProfileRecord;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import es.civica.xapi.AgentIdentity;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,36 +65,48 @@ public final class GamificationStore {
     return max == null ? 0 : max;
   }
 
-  /** The agents (by IFI) who are the actor of the given statements (used to follow voiding). */
+  /**
+   * The agents (by IFI) who are the actor of the given statements (used to follow voiding), read from the
+   * statements themselves through the unique statement id index.
+   */
   public Set<String> actorsOf(DSLContext dsl, Set<UUID> statementIds) {
-    return new LinkedHashSet<>(dsl.selectDistinct(STATEMENT_TO_ACTOR.ACTOR_IFI).from(STATEMENT_TO_ACTOR)
-        .join(XAPI_STATEMENT).on(XAPI_STATEMENT.ID.eq(STATEMENT_TO_ACTOR.STATEMENT_PK))
-        .where(XAPI_STATEMENT.STATEMENT_ID.in(statementIds).and(STATEMENT_TO_ACTOR.USAGE.eq("actor")))
-        .fetch(STATEMENT_TO_ACTOR.ACTOR_IFI));
+    Set<String> out = new LinkedHashSet<>();
+    dsl.select(DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "actor")).from(XAPI_STATEMENT)
+        .where(XAPI_STATEMENT.STATEMENT_ID.in(statementIds))
+        .fetch(r -> r.value1()).forEach(actor -> ifiOf(actor).ifPresent(out::add));
+    return out;
+  }
+
+  private static Optional<String> ifiOf(org.jooq.JSONB actor) {
+    return actor == null ? Optional.empty() : AgentIdentity.ifi(new JsonObject(actor.data()));
   }
 
   /**
    * Learners whose projection may be behind the LRS (after a restart: the event bus is not durable): the actor of
    * any study statement stored after their projection's watermark (or with no projection yet), and the actor of any
-   * statement voided by a voiding statement stored after the lowest watermark.
+   * statement voided after it. Scans the statements stored after the lowest watermark, by primary key.
    */
   public Set<String> behind(DSLContext dsl) {
-    var actor = STATEMENT_TO_ACTOR.as("ac");
-    Set<String> out = new LinkedHashSet<>(dsl.selectDistinct(actor.ACTOR_IFI).from(XAPI_STATEMENT)
-        .join(actor).on(actor.STATEMENT_PK.eq(XAPI_STATEMENT.ID).and(actor.USAGE.eq("actor")))
-        .leftJoin(GAMIFICATION_LEARNER).on(GAMIFICATION_LEARNER.LEARNER_IFI.eq(actor.ACTOR_IFI))
-        .where(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)
-            .and(GAMIFICATION_LEARNER.WATERMARK.isNull().or(XAPI_STATEMENT.ID.gt(GAMIFICATION_LEARNER.WATERMARK))))
-        .fetch(actor.ACTOR_IFI));
-    Long low = dsl.select(org.jooq.impl.DSL.min(GAMIFICATION_LEARNER.WATERMARK)).from(GAMIFICATION_LEARNER)
-        .where(GAMIFICATION_LEARNER.WATERMARK.gt(0L)).fetchOne(0, Long.class);
-    var voiding = XAPI_STATEMENT.as("voiding");
-    out.addAll(dsl.selectDistinct(actor.ACTOR_IFI).from(voiding)
-        .join(XAPI_STATEMENT).on(XAPI_STATEMENT.STATEMENT_ID.eq(voiding.VOIDS_STATEMENT_ID))
-        .join(actor).on(actor.STATEMENT_PK.eq(XAPI_STATEMENT.ID).and(actor.USAGE.eq("actor")))
-        .where(voiding.VOIDS_STATEMENT_ID.isNotNull().and(voiding.ID.gt(low == null ? 0L : low))
-            .and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
-        .fetch(actor.ACTOR_IFI));
+    Map<String, Long> watermarks = new HashMap<>();
+    dsl.select(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.WATERMARK).from(GAMIFICATION_LEARNER)
+        .fetch().forEach(r -> watermarks.put(r.value1(), r.value2()));
+    long low = watermarks.values().stream().filter(w -> w > 0).mapToLong(Long::longValue).min().orElse(0L);
+    Set<String> out = new LinkedHashSet<>();
+    Set<UUID> voided = new LinkedHashSet<>();
+    dsl.select(XAPI_STATEMENT.ID, XAPI_STATEMENT.VOIDS_STATEMENT_ID, DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "actor"))
+        .from(XAPI_STATEMENT)
+        .where(XAPI_STATEMENT.ID.gt(low).and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)
+            .or(XAPI_STATEMENT.VOIDS_STATEMENT_ID.isNotNull())))
+        .fetch().forEach(r -> {
+          if (r.value2() != null) {
+            voided.add(r.value2());
+          } else {
+            ifiOf(r.value3()).filter(ifi -> r.value1() > watermarks.getOrDefault(ifi, 0L)).ifPresent(out::add);
+          }
+        });
+    if (!voided.isEmpty()) {
+      out.addAll(actorsOf(dsl, voided));
+    }
     return out;
   }
 
