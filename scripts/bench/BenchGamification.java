@@ -105,6 +105,8 @@ public class BenchGamification {
     System.out.printf("Projection lag (stored → projection committed), %s samples: p50 %s ms, p90 %s ms, p99 %d ms, max %s ms%n",
         field(lag, "samples"), field(lag, "p50"), field(lag, "p90"), p99, field(lag, "max"));
     System.out.println("Target p99 < 1000 ms: " + (p99 < 1000 ? "met" : "NOT met"));
+    System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadAverage()
+        + " (other work on the machine shows in the figures)");
   }
 
   /** Waits until the projection stops taking samples (the projector has caught up). */
@@ -219,6 +221,15 @@ public class BenchGamification {
       if (!out.contains(prefix + m.group(1))) {
         out.add(prefix + m.group(1));
       }
+    }
+  }
+
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (Exception e) {
+      return "unknown";
     }
   }
 
