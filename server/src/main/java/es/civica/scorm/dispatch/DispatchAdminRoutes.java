@@ -105,9 +105,10 @@ public final class DispatchAdminRoutes {
         error(ctx, 409, "A registration " + finalId + " exists already");
         return;
       }
-      writePackages(created.get());
-      ctx.response().setStatusCode(201).putHeader("Location", ctx.request().path() + "/" + finalId);
-      ctx.json(describe(created.get()));
+      writePackages(created.get()).onComplete(written -> {
+        ctx.response().setStatusCode(201).putHeader("Location", ctx.request().path() + "/" + finalId);
+        ctx.json(describe(created.get()));
+      });
     }).onFailure(ctx::fail);
   }
 
@@ -145,8 +146,7 @@ public final class DispatchAdminRoutes {
         return;
       }
       db.query(dsl -> store.update(dsl, id, fields)).onSuccess(updated -> {
-        writePackages(updated.orElseThrow());
-        ctx.json(describe(updated.orElseThrow()));
+        writePackages(updated.orElseThrow()).onComplete(written -> ctx.json(describe(updated.orElseThrow())));
       }).onFailure(ctx::fail);
     }).onFailure(ctx::fail);
   }
@@ -202,7 +202,7 @@ public final class DispatchAdminRoutes {
         .onSuccess(files -> LOG.info("Packages of LMS registration {} written: {} files in {}", registration.id(),
             files.size(), folder))
         .onFailure(e -> LOG.warn("Could not write the packages of {} to {}", registration.id(), folder, e))
-        .mapEmpty();
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   /** The registration as the admin sees it: its fields, the binding and the download URL of every package. */

@@ -52,11 +52,15 @@ public final class DispatchRoutes {
    */
   public PlayerRoutes.FrameAncestors frameAncestors() {
     return ctx -> {
-      String id = ctx.request().getParam("lms", ctx.request().getParam(LaunchParameters.DISPATCH_ID));
+      String id = ctx.request().getParam("lms");
+      if (id == null) {
+        id = ctx.request().getParam(LaunchParameters.DISPATCH_ID);
+      }
       if (!DispatchSigner.validRegistrationId(id)) {
         return Future.succeededFuture(List.of());
       }
-      return db.query(dsl -> registrations.find(dsl, id)
+      String registrationId = id;
+      return db.query(dsl -> registrations.find(dsl, registrationId)
           .filter(r -> r.refusal(OffsetDateTime.now(ZoneOffset.UTC)) == null)
           .map(r -> List.of(r.origin())).orElse(List.of()));
     };
