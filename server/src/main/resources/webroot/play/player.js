@@ -14,6 +14,26 @@
 
   // ---------- helpers
 
+  /**
+   * Web storage, or an in-memory stand-in where the browser denies it (a third-party frame inside an LMS with
+   * storage blocked): the player must work without it.
+   */
+  function storage(kind) {
+    try {
+      var st = window[kind];  // reading the property itself throws when denied
+      st.getItem('civica.probe');
+      return st;
+    } catch (e) {
+      var mem = {};
+      return { getItem: function (k) { return Object.prototype.hasOwnProperty.call(mem, k) ? mem[k] : null; },
+        setItem: function (k, v) { mem[k] = String(v); }, removeItem: function (k) { delete mem[k]; },
+        clear: function () { mem = {}; } };
+    }
+  }
+  var localStore = storage('localStorage');
+  var sessionStore = storage('sessionStorage');
+
+
   function t(key, params) {
     var s = Object.prototype.hasOwnProperty.call(state.t, key) ? state.t[key] : key;
     if (params) {
@@ -204,7 +224,7 @@
     var posts = [bridgePost('status', {
       completion: passed ? 'completed' : 'incomplete',
       success: passed ? 'passed' : progress.status === 'failed' ? 'failed' : 'unknown',
-      progressMeasure: Math.max(0, Math.min(1, progress.percent / 100)) })];
+      progressMeasure: passed ? 1 : Math.max(0, Math.min(1, progress.percent / 100)) })];
     var best = quiz ? quiz.bestScore : progress.bestScore;
     if (best !== null && best !== undefined) {
       posts.push(bridgePost('score', { scaled: Math.round(best * 10000) / 10000 }));
@@ -220,10 +240,14 @@
   /** The unit's progress, quiz summary and resume point, reported to the LMS. */
   function reportMilestone(n, resume) {
     if (!scorm()) { return Promise.resolve(); }
-    return Promise.all([api('GET', '/api/progress'), api('GET', '/api/units/' + n + '/quiz')]).then(function (r) {
+    // one after the other, so that a slow earlier report never overwrites a later bookmark
+    bridge.queue = (bridge.queue || Promise.resolve()).then(function () {
+      return Promise.all([api('GET', '/api/progress'), api('GET', '/api/units/' + n + '/quiz')]);
+    }).then(function (r) {
       var p = r[0].units.filter(function (x) { return x.number === n; })[0];
       return reportUnit(n, p, r[1], resume);
     }).catch(function () { /* the server holds the truth; the LMS copy catches up at the next milestone */ });
+    return bridge.queue;
   }
 
   var INTERACTION_TYPES = { 'single-choice': 'choice', 'multiple-response': 'choice', 'true-false': 'true-false',
@@ -485,9 +509,9 @@
   /** Enters a unit once per tab session (launched + initialized on the server), else reads progress. */
   function enterUnit(n) {
     var key = 'civica.launched.' + n;
-    if (state.lms ? !launchedUnits[n] : !sessionStorage.getItem(key)) {
+    if (state.lms ? !launchedUnits[n] : !sessionStore.getItem(key)) {
       return api('POST', '/api/units/' + n + '/launch', {}).then(function (r) {
-        if (state.lms) { launchedUnits[n] = true; } else { sessionStorage.setItem(key, '1'); }
+        if (state.lms) { launchedUnits[n] = true; } else { sessionStore.setItem(key, '1'); }
         return r;
       });
     }
@@ -554,8 +578,8 @@
 
   function leaveUnit(n) {
     var key = 'civica.launched.' + n;
-    if (sessionStorage.getItem(key)) {
-      sessionStorage.removeItem(key);
+    if (sessionStore.getItem(key)) {
+      sessionStore.removeItem(key);
       api('POST', '/api/units/' + n + '/terminate', {}).catch(function () { /* best effort */ });
     }
   }
@@ -1160,19 +1184,19 @@
   }
 
   document.getElementById('lang').addEventListener('change', function (ev) {
-    localStorage.setItem('civica.lang', ev.target.value);
+    localStore.setItem('civica.lang', ev.target.value);
     loadLanguage(ev.target.value).then(route);
   });
   document.getElementById('signout').addEventListener('click', function () {
     api('POST', '/api/auth/signout', {}).then(function () {
       state.me = null;
-      sessionStorage.clear();
+      sessionStore.clear();
       showWho();
       go('#/signin');
       announce(t('signin.signedOut'));
     });
   });
-  var saved = localStorage.getItem('civica.lang');
+  var saved = localStore.getItem('civica.lang');
   loadLanguage(saved || 'es')
     .then(lmsLaunch)
     .then(function (lms) {
