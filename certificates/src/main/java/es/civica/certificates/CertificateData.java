@@ -1,12 +1,14 @@
 package es.civica.certificates;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Everything a certificate states. The server builds it from the learner's passed units.
+ * Everything a certificate states. The server builds it from the learner's passed units. Names and titles
+ * are normalised to Unicode NFC and trimmed.
  *
  * @param id              the certificate's id, URL-safe ({@code [A-Za-z0-9._~-]}, at most 64 characters)
  * @param holderName      the holder's full name as it is printed
@@ -37,6 +39,8 @@ public record CertificateData(String id, String holderName, String holderEmail, 
     Objects.requireNonNull(issuedOn, "issuedOn");
     Objects.requireNonNull(verificationUrl, "verificationUrl");
     units = List.copyOf(units);
+    holderName = nfc(holderName).strip();
+    courseTitle = nfc(courseTitle).strip();
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException("A certificate id is 1 to 64 characters of [A-Za-z0-9._~-]: " + id);
     }
@@ -55,6 +59,11 @@ public record CertificateData(String id, String holderName, String holderEmail, 
     if (verificationUrl.indexOf('#') >= 0) {
       throw new IllegalArgumentException("verificationUrl must not have a fragment: the QR adds #t=<token>");
     }
+  }
+
+  /** Unicode NFC, so that "ñ" is one character in the PDF, the credential and the token alike. */
+  static String nfc(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFC);
   }
 
   /** The essentials the QR token carries. */

@@ -26,7 +26,7 @@ final class CertificatePage {
 
   static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
   private static final Locale ES = Locale.forLanguageTag("es-ES");
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", ES);
+  static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", ES);
   private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", ES);
   private static final String[] NUMBERS = {"cero", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete",
       "ocho", "nueve", "diez"};
@@ -42,7 +42,7 @@ final class CertificatePage {
   static void draw(PDDocument doc, PDPage page, CertificateData data, CertificateFonts.Faces f, QRCode qr,
       String qrUrl, LogoImage logo) throws IOException {
     try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-      PageText t = new PageText(cs);
+      PageText t = new PageText(cs, f);
       frame(cs);
       header(doc, cs, t, data, f, logo);
       float y = body(cs, t, data, f);
@@ -50,7 +50,7 @@ final class CertificatePage {
       footer(t, data, f);
       float qrX = W - MARGIN - QR_SIDE + 6;
       float qrY = 50;
-      QrCodeDrawer.draw(cs, qr, qrX, qrY, QR_SIDE);
+      QrCodeDrawer.draw(doc, cs, qr, qrX, qrY, QR_SIDE);
       t.centered(f.sansBold(), 8, Palette.NAVY, qrX + QR_SIDE / 2, qrY + QR_SIDE + 6, "Escanee para verificar");
       link(page, qrX, qrY, QR_SIDE, qrUrl);
     }
@@ -83,7 +83,7 @@ final class CertificatePage {
     }
     float textX = logoX + logoSize + 14;
     String issuer = data.issuer().name();
-    float size = PageText.fit(f.sansBold(), 14, 10, 430, issuer);
+    float size = t.fit(f.sansBold(), 14, 10, 430, issuer);
     t.left(f.sansBold(), size, Palette.NAVY, textX, logoY + 32, issuer);
     t.left(f.sans(), 9.5f, Palette.GREY, textX, logoY + 16, displayUrl(data.issuer().url()));
 
@@ -105,9 +105,9 @@ final class CertificatePage {
     t.centered(f.serifBold(), 30, Palette.NAVY, cx, 432, "Certificado de aprovechamiento");
     t.centered(f.sans(), 12, Palette.GREY, cx, 404, "Se certifica que");
 
-    float nameSize = PageText.fit(f.serifBold(), 28, 16, 620, data.holderName());
+    float nameSize = t.fit(f.serifBold(), 28, 16, 620, data.holderName());
     t.centered(f.serifBold(), nameSize, Palette.INK, cx, 370, data.holderName());
-    float lineW = Math.max(320, PageText.width(f.serifBold(), nameSize, data.holderName()) + 60);
+    float lineW = Math.max(320, t.width(f.serifBold(), nameSize, data.holderName()) + 60);
     Palette.stroke(cs, Palette.GOLD);
     cs.setLineWidth(0.8f);
     cs.moveTo(cx - lineW / 2, 360);
@@ -116,10 +116,10 @@ final class CertificatePage {
 
     t.centered(f.sans(), 12, Palette.GREY, cx, 340, "ha superado con aprovechamiento el curso");
     float courseSize = 15;
-    List<String> lines = PageText.wrap(f.sansBold(), courseSize, 660, data.courseTitle());
+    List<String> lines = t.balanced(f.sansBold(), courseSize, 660, data.courseTitle());
     if (lines.size() > 2) {
       courseSize = 13;
-      lines = PageText.wrap(f.sansBold(), courseSize, 680, data.courseTitle());
+      lines = t.balanced(f.sansBold(), courseSize, 680, data.courseTitle());
     }
     float y = 318;
     for (String line : lines.subList(0, Math.min(2, lines.size()))) {
@@ -137,12 +137,12 @@ final class CertificatePage {
       CertificateFonts.Faces f, float top) throws IOException {
     float x = MARGIN + 8;
     float width = W - 2 * MARGIN - QR_SIDE - 40;
-    float rowH = 15.5f;
+    float rowH = 17f;
     float[] cols = {x + 8, x + 62, x + width - 150, x + width - 8}; // Unidad | Título | Superada el | Puntuación
     Palette.fill(cs, Palette.NAVY);
     cs.addRect(x, top - rowH, width, rowH);
     cs.fill();
-    float baseline = top - rowH + 4.8f;
+    float baseline = top - rowH + 5.5f;
     t.left(f.sansBold(), 8.5f, Palette.WHITE, cols[0], baseline, "Unidad");
     t.left(f.sansBold(), 8.5f, Palette.WHITE, cols[1], baseline, "Título");
     t.left(f.sansBold(), 8.5f, Palette.WHITE, cols[2], baseline, "Superada el");
@@ -156,7 +156,7 @@ final class CertificatePage {
         cs.addRect(x, y, width, rowH);
         cs.fill();
       }
-      baseline = y + 4.8f;
+      baseline = y + 5.5f;
       t.left(f.sansBold(), 9, Palette.NAVY, cols[0] + 10, baseline, String.valueOf(unit.number()));
       t.clipped(f.sans(), 9, Palette.INK, cols[1], baseline, cols[2] - cols[1] - 12, unit.title());
       t.left(f.sans(), 9, Palette.INK, cols[2], baseline, SHORT_DATE.format(unit.passedOn()));
@@ -171,28 +171,38 @@ final class CertificatePage {
 
   private static void footer(PageText t, CertificateData data, CertificateFonts.Faces f) throws IOException {
     float x = MARGIN + 8;
-    float y = 96;
+    float y = 104;
+    float valueX = x + 10 + Math.max(t.width(f.sans(), 9.5f, "Fecha de expedición:"),
+        t.width(f.sans(), 9.5f, "Válido hasta:"));
     t.left(f.sans(), 9.5f, Palette.GREY, x, y, "Fecha de expedición:");
-    t.left(f.sansBold(), 9.5f, Palette.INK, x + 100, y, LONG_DATE.format(data.issuedOn()));
+    t.left(f.sansBold(), 9.5f, Palette.INK, valueX, y, LONG_DATE.format(data.issuedOn()));
     if (data.expiresOn() != null) {
       y -= 14;
       t.left(f.sans(), 9.5f, Palette.GREY, x, y, "Válido hasta:");
-      t.left(f.sansBold(), 9.5f, Palette.INK, x + 100, y, LONG_DATE.format(data.expiresOn()));
+      t.left(f.sansBold(), 9.5f, Palette.INK, valueX, y, LONG_DATE.format(data.expiresOn()));
     }
     if (data.replacesId() != null) {
       y -= 14;
       t.left(f.sans(), 9.5f, Palette.GREY, x, y, "Sustituye al certificado n.º " + data.replacesId());
     }
+
     float maxW = W - 2 * MARGIN - QR_SIDE - 40;
-    t.clipped(f.sans(), 7.5f, Palette.GREY, x, 54, maxW, "Expedido por " + data.issuer().name()
-        + " y firmado electrónicamente (Ed25519). Incorpora la credencial verificable Open Badges 3.0 "
-        + "«credential.json».");
-    t.clipped(f.sans(), 7.5f, Palette.GREY, x, 44, maxW, "Identificador: " + data.id() + "   ·   Verificación: "
-        + data.verificationUrl());
+    float line = 34;
     String keyUrl = origin(data.verificationUrl());
     if (keyUrl != null) {
-      t.clipped(f.sans(), 7.5f, Palette.GREY, x, 34, maxW, "Clave pública del emisor: " + keyUrl
+      t.clipped(f.sans(), 7.5f, Palette.GREY, x, line, maxW, "Clave pública del emisor: " + keyUrl
           + IssuerDocument.WELL_KNOWN_PATH);
+      line += 10;
+    }
+    t.clipped(f.sans(), 7.5f, Palette.GREY, x, line, maxW, "Identificador: " + data.id() + "   ·   Verificación: "
+        + data.verificationUrl());
+    line += 10;
+    List<String> about = t.wrap(f.sans(), 7.5f, maxW, "Expedido por " + data.issuer().name()
+        + " y firmado electrónicamente (Ed25519). Incorpora la credencial verificable Open Badges 3.0 "
+        + "«credential.json».");
+    for (int i = Math.min(about.size(), 2) - 1; i >= 0; i--) {
+      t.clipped(f.sans(), 7.5f, Palette.GREY, x, line, maxW, about.get(i));
+      line += 10;
     }
   }
 

@@ -17,8 +17,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * and output intent ({@link PdfA3}) and the signed credential attached as {@code credential.json}
  * ({@code /AFRelationship /Data}: the data the page presents).
  *
- * <p>Thread-safe. Fonts are parsed once per thread, logos are encoded once per distinct image, so a
- * document costs only its own drawing, font subsetting and compression.
+ * <p>Thread-safe. Fonts are prepared once ({@link CertificateFonts}), logos are encoded once per distinct
+ * image ({@link LogoImage}), the QR is written as compact vector content ({@link QrCodeDrawer}) and the XMP
+ * packet comes from a template ({@link PdfA3}), so a document costs little more than its own drawing and
+ * writing.
  */
 public final class CertificateRenderer {
 
@@ -36,8 +38,15 @@ public final class CertificateRenderer {
     try (PDDocument doc = new PDDocument()) {
       PDPage page = new PDPage(CertificatePage.A4_LANDSCAPE);
       doc.addPage(page);
-      CertificateFonts.Faces faces = CertificateFonts.load(doc);
-      CertificatePage.draw(doc, page, data, faces, qr, qrUrl, logo(data.issuer()));
+      CertificateFonts.Faces faces = CertificateFonts.forDocument();
+      try {
+        CertificatePage.draw(doc, page, data, faces, qr, qrUrl, logo(data.issuer()));
+      } catch (IllegalArgumentException e) {
+        // PDFBox: "No glyph for U+… in font …"
+        throw new IllegalArgumentException("The certificate's fonts (Liberation) cannot show a character of its "
+            + "data: " + e.getMessage(), e);
+      }
+      CertificateFonts.bind(faces, doc, page);
       PdfA3.describe(doc, new PdfA3.Description(
           "Certificado de " + data.holderName() + ": " + data.courseTitle(),
           data.issuer().name(),

@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Verifies a certificate PDF offline with the issuer's public key(s):
@@ -37,8 +38,12 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  *       the link annotation over it; both must be there and be the same URL;</li>
  *   <li>checks the QR token's EdDSA signature;</li>
  *   <li>checks that the token and the credential state the same id, holder, course and dates, and that the
- *       QR points at the credential's verification URL.</li>
+ *       QR points at the credential's verification URL;</li>
+ *   <li>checks that the page's text shows that id, holder, course and dates (so that a page edited to show
+ *       another name fails, though it still carries the genuine credential).</li>
  * </ol>
+ * The signatures cover the credential and the QR token, not every byte of the file: the SHA-256 fingerprint
+ * the server records is what identifies the exact file issued.
  * Any failure throws {@link VerificationException} saying which check failed. Revocation is only known
  * online ({@code /verify/{id}}).
  */
@@ -95,6 +100,7 @@ public final class CertificateVerifier {
       if (!QrToken.verificationUrlOf(imageUrl).equals(CredentialReader.verificationUrl(credential))) {
         throw new VerificationException("el código QR no apunta a la dirección de verificación de la credencial");
       }
+      checkPageText(doc, fromCredential);
       return new VerifiedCertificate(fromCredential, CredentialReader.issuerName(credential), key.didKey(),
           CredentialReader.hours(credential), CredentialReader.units(credential), imageUrl, true,
           CertificateIssuer.sha256Hex(pdf), Json.pretty(credential));
@@ -109,6 +115,29 @@ public final class CertificateVerifier {
     } catch (IOException e) {
       throw new VerificationException("no es un PDF legible: " + e.getMessage(), e);
     }
+  }
+
+  /** The page must show the essentials the signatures vouch for. */
+  static void checkPageText(PDDocument doc, CertificateSummary s) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setStartPage(1);
+    stripper.setEndPage(1);
+    String text = normalise(stripper.getText(doc));
+    List<String> expected = new java.util.ArrayList<>(List.of(s.id(), s.holderName(), s.courseTitle(),
+        CertificatePage.LONG_DATE.format(s.issuedOn())));
+    if (s.expiresOn() != null) {
+      expected.add(CertificatePage.LONG_DATE.format(s.expiresOn()));
+    }
+    for (String value : expected) {
+      if (!text.contains(normalise(value))) {
+        throw new VerificationException("el texto impreso en la página no coincide con la credencial (no aparece «"
+            + value + "»)");
+      }
+    }
+  }
+
+  private static String normalise(String text) {
+    return text.replaceAll("\\s+", " ").trim();
   }
 
   /** The attached credential, parsed. */

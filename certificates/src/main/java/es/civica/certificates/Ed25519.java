@@ -2,23 +2,23 @@ package es.civica.certificates;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * Ed25519 (RFC 8032, pure EdDSA) with the JDK's own provider, and the conversions between the JDK's
- * encoded keys and the raw 32-byte forms used by JWK (RFC 8037) and did:key.
+ * Ed25519 (RFC 8032, pure EdDSA): signing with Bouncy Castle's lightweight API (no JCA provider is
+ * registered), verification with the JDK's own provider, and the conversions between the JDK's encoded keys
+ * and the raw 32-byte forms used by JWK (RFC 8037) and did:key. Ed25519 signatures are deterministic, so both
+ * implementations produce the same bytes (the W3C test vector test checks it).
  */
 final class Ed25519 {
 
   /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519 (OID 1.3.101.112), before the raw 32 bytes. */
   private static final byte[] X509_PREFIX = hex("302a300506032b6570032100");
-  /** DER prefix of a PKCS#8 v1 PrivateKeyInfo for Ed25519, before the raw 32-byte seed. */
-  private static final byte[] PKCS8_PREFIX = hex("302e020100300506032b657004220420");
   /** Multicodec prefix of an Ed25519 public key (0xed, varint-encoded) in did:key and Multikey. */
   private static final byte[] MULTICODEC_ED25519_PUB = {(byte) 0xed, 0x01};
   /** Multicodec prefix of an Ed25519 private key (0x1300, varint-encoded). */
@@ -27,15 +27,11 @@ final class Ed25519 {
   private Ed25519() {
   }
 
-  static byte[] sign(PrivateKey key, byte[] data) {
-    try {
-      Signature signature = Signature.getInstance("Ed25519");
-      signature.initSign(key);
-      signature.update(data);
-      return signature.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed", e);
-    }
+  static byte[] sign(Ed25519PrivateKeyParameters key, byte[] data) {
+    Ed25519Signer signer = new Ed25519Signer();
+    signer.init(true, key);
+    signer.update(data, 0, data.length);
+    return signer.generateSignature();
   }
 
   static boolean verify(PublicKey key, byte[] data, byte[] signatureBytes) {
@@ -61,13 +57,14 @@ final class Ed25519 {
     }
   }
 
-  static PrivateKey privateKey(byte[] seed) {
+  static Ed25519PrivateKeyParameters privateKey(byte[] seed) {
     requireLength(seed, "private key");
-    try {
-      return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("Not an Ed25519 private key", e);
-    }
+    return new Ed25519PrivateKeyParameters(seed);
+  }
+
+  /** The raw public key of a private key. */
+  static byte[] rawPublicKey(Ed25519PrivateKeyParameters key) {
+    return key.generatePublicKey().getEncoded();
   }
 
   static byte[] rawPublicKey(PublicKey key) {
@@ -79,11 +76,8 @@ final class Ed25519 {
     return Arrays.copyOfRange(der, X509_PREFIX.length, der.length);
   }
 
-  static byte[] rawPrivateKey(PrivateKey key) {
-    if (key instanceof java.security.interfaces.EdECPrivateKey ed && ed.getBytes().isPresent()) {
-      return ed.getBytes().get();
-    }
-    throw new IllegalArgumentException("Not an Ed25519 private key");
+  static byte[] rawPrivateKey(Ed25519PrivateKeyParameters key) {
+    return key.getEncoded();
   }
 
   /** {@code z6Mk…}: the Multikey / did:key form of a raw public key. */

@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.util.Base64;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * The issuer's Ed25519 signing key pair. It is stored as a private JWK (RFC 8037: {@code kty} OKP, {@code crv}
@@ -20,44 +18,34 @@ import java.util.Base64;
  */
 public final class IssuerKeys {
 
-  private final PrivateKey privateKey;
+  private final Ed25519PrivateKeyParameters privateKey;
   private final IssuerPublicKey publicKey;
 
-  private IssuerKeys(PrivateKey privateKey, IssuerPublicKey publicKey) {
+  private IssuerKeys(Ed25519PrivateKeyParameters privateKey) {
     this.privateKey = privateKey;
-    this.publicKey = publicKey;
+    this.publicKey = IssuerPublicKey.ofRaw(Ed25519.rawPublicKey(privateKey));
   }
 
-  /** A fresh key pair from the JDK's Ed25519 generator. */
+  /** A fresh key pair. */
   public static IssuerKeys generate() {
-    try {
-      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      return new IssuerKeys(pair.getPrivate(), IssuerPublicKey.of(pair.getPublic()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("This JDK has no Ed25519", e);
-    }
+    return new IssuerKeys(new Ed25519PrivateKeyParameters(new SecureRandom()));
   }
 
-  /** From the raw 32-byte private key (the RFC 8032 seed) and the raw 32-byte public key. */
-  public static IssuerKeys fromRaw(byte[] seed, byte[] rawPublicKey) {
-    return checked(Ed25519.privateKey(seed), IssuerPublicKey.ofRaw(rawPublicKey));
+  /** From the raw 32-byte private key (the RFC 8032 seed). */
+  public static IssuerKeys fromSeed(byte[] seed) {
+    return new IssuerKeys(Ed25519.privateKey(seed));
   }
 
-  /** From a private JWK ({@code kty} OKP, {@code crv} Ed25519, {@code x}, {@code d}). */
+  /** From a private JWK ({@code kty} OKP, {@code crv} Ed25519, {@code x}, {@code d}); x must match d. */
   public static IssuerKeys fromPrivateJwk(String json) {
     JsonNode jwk = Json.parse(json);
     String d = Json.text(jwk, "d");
     if (d == null) {
       throw new IllegalArgumentException("The JWK has no private part (d)");
     }
-    return checked(Ed25519.privateKey(Base64.getUrlDecoder().decode(d)), IssuerPublicKey.ofJwk(jwk));
-  }
-
-  private static IssuerKeys checked(PrivateKey privateKey, IssuerPublicKey publicKey) {
-    IssuerKeys keys = new IssuerKeys(privateKey, publicKey);
-    byte[] probe = "civica-key-check".getBytes(StandardCharsets.US_ASCII);
-    if (!publicKey.verify(probe, keys.sign(probe))) {
-      throw new IllegalArgumentException("The private key does not match the public key");
+    IssuerKeys keys = fromSeed(Base64.getUrlDecoder().decode(d));
+    if (!keys.publicKey.equals(IssuerPublicKey.ofJwk(jwk))) {
+      throw new IllegalArgumentException("The JWK's private key (d) does not match its public key (x)");
     }
     return keys;
   }

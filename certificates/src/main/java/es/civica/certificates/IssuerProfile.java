@@ -18,6 +18,7 @@ public record IssuerProfile(String name, String url, byte[] logo) {
   public IssuerProfile {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");
+    name = CertificateData.nfc(name).strip();
     logo = logo == null ? null : logo.clone();
   }
 

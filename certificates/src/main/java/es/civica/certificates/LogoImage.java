@@ -5,16 +5,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import javax.imageio.ImageIO;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDStream;
@@ -22,22 +14,20 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * An issuer's logo (PNG or JPEG), decoded and compressed into a PDF image once; each document then gets a
- * copy of the already-encoded stream (and of its soft mask, for transparent PNGs) without decoding or
- * compressing anything again. Images larger than {@value #MAX_SIDE} pixels are scaled down first.
+ * An issuer's logo (PNG or JPEG), decoded and compressed into a PDF image (with its soft mask, for
+ * transparent PNGs) once; each document gets a copy of the encoded image without decoding or compressing
+ * anything again. Images larger than {@value #MAX_SIDE} pixels are scaled down first.
  */
 final class LogoImage {
 
   static final int MAX_SIDE = 480;
 
-  private final EncodedStream image;
-  private final EncodedStream softMask;
+  private final CosTemplate image;
   private final int width;
   private final int height;
 
-  private LogoImage(EncodedStream image, EncodedStream softMask, int width, int height) {
+  private LogoImage(CosTemplate image, int width, int height) {
     this.image = image;
-    this.softMask = softMask;
     this.width = width;
     this.height = height;
   }
@@ -52,9 +42,7 @@ final class LogoImage {
       BufferedImage scaled = scaleDown(decoded);
       try (PDDocument scratch = new PDDocument()) {
         PDImageXObject x = LosslessFactory.createFromImage(scratch, scaled);
-        COSStream mask = x.getCOSObject().getCOSStream(COSName.SMASK);
-        return new LogoImage(EncodedStream.of(x.getCOSObject()), mask == null ? null : EncodedStream.of(mask),
-            scaled.getWidth(), scaled.getHeight());
+        return new LogoImage(CosTemplate.of(x.getCOSObject()), scaled.getWidth(), scaled.getHeight());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -69,13 +57,9 @@ final class LogoImage {
     return height;
   }
 
-  /** A copy of the encoded image (and soft mask) in the document. */
+  /** A copy of the encoded image in the document. */
   PDImageXObject into(PDDocument doc) throws IOException {
-    COSStream stream = image.into(doc);
-    if (softMask != null) {
-      stream.setItem(COSName.SMASK, softMask.into(doc));
-    }
-    return new PDImageXObject(new PDStream(stream), null);
+    return new PDImageXObject(new PDStream((COSStream) image.instantiate(doc)), null);
   }
 
   private static BufferedImage scaleDown(BufferedImage img) {
@@ -94,56 +78,5 @@ final class LogoImage {
     g.drawImage(img, 0, 0, w, h, null);
     g.dispose();
     return out;
-  }
-
-  /** The raw (still filtered) bytes of a stream and its dictionary's direct entries. */
-  private record EncodedStream(byte[] raw, COSDictionary dictionary) {
-
-    static EncodedStream of(COSStream stream) throws IOException {
-      try (InputStream in = stream.createRawInputStream()) {
-        COSDictionary dict = new COSDictionary();
-        for (Map.Entry<COSName, COSBase> e : stream.entrySet()) {
-          if (!e.getKey().equals(COSName.LENGTH) && !e.getKey().equals(COSName.SMASK)) {
-            dict.setItem(e.getKey(), copy(e.getValue()));
-          }
-        }
-        return new EncodedStream(in.readAllBytes(), dict);
-      }
-    }
-
-    COSStream into(PDDocument doc) throws IOException {
-      COSStream stream = doc.getDocument().createCOSStream();
-      for (Map.Entry<COSName, COSBase> e : dictionary.entrySet()) {
-        stream.setItem(e.getKey(), copy(e.getValue()));
-      }
-      try (OutputStream out = stream.createRawOutputStream()) {
-        out.write(raw);
-      }
-      return stream;
-    }
-
-    private static COSBase copy(COSBase value) {
-      if (value instanceof COSObject indirect) {
-        return copy(indirect.getObject());
-      }
-      if (value instanceof COSStream) {
-        throw new IllegalArgumentException("Unexpected stream inside an image dictionary");
-      }
-      if (value instanceof COSArray array) {
-        COSArray out = new COSArray();
-        for (int i = 0; i < array.size(); i++) {
-          out.add(copy(array.get(i)));
-        }
-        return out;
-      }
-      if (value instanceof COSDictionary dict) {
-        COSDictionary out = new COSDictionary();
-        for (Map.Entry<COSName, COSBase> e : dict.entrySet()) {
-          out.setItem(e.getKey(), copy(e.getValue()));
-        }
-        return out;
-      }
-      return value; // names, numbers, booleans: immutable
-    }
   }
 }

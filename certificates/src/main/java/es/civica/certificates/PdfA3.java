@@ -10,6 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.xml.transform.TransformerException;
@@ -26,6 +31,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.xmpbox.DateConverter;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
@@ -36,7 +42,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * What makes a document PDF/A-3b (ISO 19005-3, level B): an sRGB output intent (the JDK's own sRGB ICC
- * profile, compressed once), XMP metadata written with xmpbox that agrees with the document information
+ * profile, compressed once), XMP metadata (laid out by xmpbox once, see {@link XmpTemplate}) that agrees
+ * with the document information
  * dictionary, and an associated file (the credential JSON) referenced from the catalog's {@code /AF} with an
  * {@code /AFRelationship}.
  */
@@ -46,7 +53,6 @@ final class PdfA3 {
   private static final String ICC_NAME = "sRGB IEC61966-2.1";
   private static final byte[] SRGB_ICC = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
   private static final byte[] SRGB_ICC_DEFLATED = deflate(SRGB_ICC);
-  private static final ThreadLocal<XmpSerializer> XMP = ThreadLocal.withInitial(XmpSerializer::new);
 
   private PdfA3() {
   }
@@ -91,41 +97,104 @@ final class PdfA3 {
     info.setCreationDate(d.created());
     info.setModificationDate(d.created());
 
-    XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-    DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-    dc.setTitle(d.title());
-    dc.addCreator(d.author());
-    dc.setDescription(d.subject());
-    dc.setIdentifier(d.identifier());
-    dc.addRelation(d.relation());
-    dc.addLanguage(d.language());
-    dc.setFormat("application/pdf");
-    AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-    pdf.setProducer(PRODUCER);
-    pdf.setKeywords(keywords);
-    XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-    basic.setCreatorTool(PRODUCER);
-    basic.setCreateDate(d.created());
-    basic.setModifyDate(d.created());
-    basic.setMetadataDate(d.created());
-    PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-    try {
-      pdfa.setPart(3);
-      pdfa.setConformance("B");
-    } catch (BadFieldValueException e) {
-      throw new IllegalStateException(e);
-    }
-    ByteArrayOutputStream packet = new ByteArrayOutputStream(4096);
-    try {
-      XMP.get().serialize(xmp, packet, true);
-    } catch (TransformerException e) {
-      throw new IOException("XMP serialisation failed", e);
-    }
     PDMetadata metadata = new PDMetadata(doc);
     try (OutputStream out = metadata.getCOSObject().createOutputStream()) {
-      out.write(packet.toByteArray());
+      out.write(XmpTemplate.fill(Map.of("TITLE", d.title(), "AUTHOR", d.author(), "SUBJECT", d.subject(),
+          "KEYWORDS", keywords, "IDENTIFIER", d.identifier(), "RELATION", d.relation(), "LANGUAGE", d.language(),
+          "DATE", DateConverter.toISO8601(d.created()))));
     }
     catalog.setMetadata(metadata);
+  }
+
+  /**
+   * The XMP packet, serialised once by xmpbox with placeholders ({@code @@NAME@@}) that each document fills in
+   * with XML-escaped values: xmpbox's DOM and XSLT serialisation would otherwise cost more than drawing the
+   * page.
+   */
+  static final class XmpTemplate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z]+)@@");
+    private static final Calendar SENTINEL_DATE = sentinel();
+    private static final String TEMPLATE = build();
+
+    private XmpTemplate() {
+    }
+
+    static byte[] fill(Map<String, String> values) {
+      Matcher m = PLACEHOLDER.matcher(TEMPLATE);
+      StringBuilder out = new StringBuilder(TEMPLATE.length() + 512);
+      while (m.find()) {
+        String value = values.get(m.group(1));
+        if (value == null) {
+          throw new IllegalArgumentException("No value for XMP placeholder " + m.group(1));
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(escape(value)));
+      }
+      m.appendTail(out);
+      return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String build() {
+      XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+      DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+      dc.setTitle("@@TITLE@@");
+      dc.addCreator("@@AUTHOR@@");
+      dc.setDescription("@@SUBJECT@@");
+      dc.setIdentifier("@@IDENTIFIER@@");
+      dc.addRelation("@@RELATION@@");
+      dc.addLanguage("@@LANGUAGE@@");
+      dc.setFormat("application/pdf");
+      AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+      pdf.setProducer(PRODUCER);
+      pdf.setKeywords("@@KEYWORDS@@");
+      XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+      basic.setCreatorTool(PRODUCER);
+      basic.setCreateDate(SENTINEL_DATE);
+      basic.setModifyDate(SENTINEL_DATE);
+      basic.setMetadataDate(SENTINEL_DATE);
+      PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+      try {
+        pdfa.setPart(3);
+        pdfa.setConformance("B");
+      } catch (BadFieldValueException e) {
+        throw new IllegalStateException(e);
+      }
+      ByteArrayOutputStream packet = new ByteArrayOutputStream(4096);
+      try {
+        new XmpSerializer().serialize(xmp, packet, true);
+      } catch (TransformerException e) {
+        throw new IllegalStateException("XMP serialisation failed", e);
+      }
+      String text = packet.toString(StandardCharsets.UTF_8);
+      String date = DateConverter.toISO8601(SENTINEL_DATE);
+      if (!text.contains(date)) {
+        throw new IllegalStateException("XMP dates are not written as expected");
+      }
+      return text.replace(date, "@@DATE@@");
+    }
+
+    private static Calendar sentinel() {
+      Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+      c.clear();
+      c.set(1999, Calendar.SEPTEMBER, 9, 9, 9, 9);
+      return c;
+    }
+
+    private static String escape(String s) {
+      StringBuilder out = new StringBuilder(s.length() + 16);
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '&' -> out.append("&amp;");
+          case '<' -> out.append("&lt;");
+          case '>' -> out.append("&gt;");
+          case '"' -> out.append("&quot;");
+          case '\'' -> out.append("&apos;");
+          default -> out.append(c);
+        }
+      }
+      return out.toString();
+    }
   }
 
   /**
@@ -148,7 +217,7 @@ final class PdfA3 {
     spec.getCOSObject().setName(COSName.AF_RELATIONSHIP, relationship);
 
     PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-    tree.setNames(java.util.Map.of(fileName, spec));
+    tree.setNames(Map.of(fileName, spec));
     PDDocumentCatalog catalog = doc.getDocumentCatalog();
     PDDocumentNameDictionary names = new PDDocumentNameDictionary(catalog);
     names.setEmbeddedFiles(tree);

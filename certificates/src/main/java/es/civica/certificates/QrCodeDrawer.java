@@ -6,19 +6,39 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.Deflater;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
 
 /**
- * Draws a QR code (ZXing's encoder, error correction level M) as vector modules: each horizontal run of dark
- * modules is one filled rectangle in the content stream, on a white square that includes the 4-module quiet
- * zone.
+ * Draws a QR code (ZXing's encoder, error correction level M) as vector modules. The symbol is a form
+ * XObject in module units: a white square including the 4-module quiet zone, then each horizontal run of
+ * dark modules as one filled rectangle with integer coordinates; the page scales it to size. The form's
+ * content is written and deflated here directly (fast compression), because a QR of 70-odd modules a side has
+ * a couple of thousand runs.
+ *
+ * <p>The mask pattern is fixed ({@value #MASK_PATTERN}) instead of chosen by scoring all eight: the scoring
+ * takes about ten times as long as the rest of the encoding, and our content (base64url of signed data) is
+ * already evenly spread, so the eight masks score alike. Readers decode any mask.
  */
 final class QrCodeDrawer {
 
   static final int QUIET_ZONE = 4;
+  static final int MASK_PATTERN = 2;
+  private static final Map<EncodeHintType, Object> HINTS = Map.of(
+      EncodeHintType.CHARACTER_SET, "ISO-8859-1", EncodeHintType.QR_MASK_PATTERN, MASK_PATTERN);
+  private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
   private QrCodeDrawer() {
   }
@@ -29,7 +49,7 @@ final class QrCodeDrawer {
       throw new IllegalArgumentException("The QR text must be ASCII (percent-encode the URL)");
     }
     try {
-      return Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
+      return Encoder.encode(text, ErrorCorrectionLevel.M, HINTS);
     } catch (WriterException e) {
       throw new IllegalArgumentException("The text does not fit in a QR code", e);
     }
@@ -39,16 +59,28 @@ final class QrCodeDrawer {
    * Draws the symbol with its lower-left corner (quiet zone included) at (x, y) as a square of the given
    * side in points.
    */
-  static void draw(PDPageContentStream cs, QRCode qr, float x, float y, float side) throws IOException {
+  static void draw(PDDocument doc, PDPageContentStream cs, QRCode qr, float x, float y, float side)
+      throws IOException {
     ByteMatrix matrix = qr.getMatrix();
     int n = matrix.getWidth();
-    float module = side / (n + 2 * QUIET_ZONE);
-    cs.setNonStrokingColor(1f, 1f, 1f);
-    cs.addRect(x, y, side, side);
-    cs.fill();
-    cs.setNonStrokingColor(0f, 0f, 0f);
-    float top = y + side - QUIET_ZONE * module;
+    int size = n + 2 * QUIET_ZONE;
+    PDFormXObject form = new PDFormXObject(formStream(doc, modules(matrix)));
+    form.setBBox(new PDRectangle(0, 0, size, size));
+    form.setResources(new PDResources());
+    cs.saveGraphicsState();
+    cs.transform(new Matrix(side / size, 0, 0, side / size, x, y));
+    cs.drawForm(form);
+    cs.restoreGraphicsState();
+  }
+
+  /** The form's content: white background, then the dark runs, row 0 at the top. */
+  static byte[] modules(ByteMatrix matrix) {
+    int n = matrix.getWidth();
+    int size = n + 2 * QUIET_ZONE;
+    StringBuilder s = new StringBuilder(n * n / 2);
+    s.append("1 1 1 rg 0 0 ").append(size).append(' ').append(size).append(" re f\n0 0 0 rg\n");
     for (int row = 0; row < n; row++) {
+      int y = size - QUIET_ZONE - row - 1;
       int col = 0;
       while (col < n) {
         if (matrix.get(col, row) != 1) {
@@ -59,9 +91,28 @@ final class QrCodeDrawer {
         while (col < n && matrix.get(col, row) == 1) {
           col++;
         }
-        cs.addRect(x + (QUIET_ZONE + start) * module, top - (row + 1) * module, (col - start) * module, module);
+        s.append(QUIET_ZONE + start).append(' ').append(y).append(' ').append(col - start).append(" 1 re\n");
       }
     }
-    cs.fill();
+    s.append("f\n");
+    return s.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static COSStream formStream(PDDocument doc, byte[] content) throws IOException {
+    Deflater deflater = DEFLATER.get();
+    deflater.reset();
+    deflater.setInput(content);
+    deflater.finish();
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream(content.length / 3);
+    byte[] buffer = new byte[8192];
+    while (!deflater.finished()) {
+      deflated.write(buffer, 0, deflater.deflate(buffer));
+    }
+    COSStream stream = doc.getDocument().createCOSStream();
+    stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+    try (OutputStream out = stream.createRawOutputStream()) {
+      deflated.writeTo(out);
+    }
+    return stream;
   }
 }

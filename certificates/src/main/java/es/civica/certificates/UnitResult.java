@@ -16,6 +16,7 @@ public record UnitResult(int number, String title, LocalDate passedOn, double sc
   public UnitResult {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(passedOn, "passedOn");
+    title = CertificateData.nfc(title).strip();
     if (number < 1) {
       throw new IllegalArgumentException("Unit numbers start at 1");
     }

@@ -93,6 +93,18 @@ class CertificateVerifierTest {
   }
 
   @Test
+  @DisplayName("a page redrawn to show another name, with the genuine credential and QR, is rejected")
+  void pageShowingAnotherNameFails() throws Exception {
+    CertificateData other = new CertificateData(data.id(), "Íñigo Ordóñez Peña", null, data.courseTitle(),
+        data.courseIri(), data.hours(), data.units(), data.issuer(), data.issuedOn(), data.expiresOn(),
+        data.verificationUrl(), null);
+    byte[] forged = new CertificateRenderer().render(other, issued.credentialJson(), issued.qrUrl());
+    VerificationException e = assertThrows(VerificationException.class, () -> verifier.verify(forged));
+    assertTrue(e.getMessage().contains("texto impreso") && e.getMessage().contains("Begoña Núñez Ibáñez"),
+        e.getMessage());
+  }
+
+  @Test
   @DisplayName("a link annotation that differs from the printed QR code is rejected")
   void linkDifferentFromQrFails() throws Exception {
     byte[] forged = PdfEdits.replaceLink(issued.pdf(), "https://civica.app/verify/OTRO");

@@ -42,7 +42,7 @@ class DataIntegrityProofTest {
       "z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX";
 
   static IssuerKeys vectorKeys() {
-    return IssuerKeys.fromRaw(Ed25519.privateKeyFromMultibase(PRIVATE_KEY), Ed25519.publicKeyFromMultibase(PUBLIC_KEY));
+    return IssuerKeys.fromSeed(Ed25519.privateKeyFromMultibase(PRIVATE_KEY));
   }
 
   @Test

@@ -43,6 +43,16 @@ class PdfA3ConformanceTest {
     assertCompliant(pdf);
   }
 
+  @Test
+  @DisplayName("the check has teeth: without its output intent the same file is not PDF/A-3b")
+  void veraPdfRejectsAFileWithoutOutputIntent() throws Exception {
+    byte[] pdf = PdfEdits.withoutOutputIntent(new CertificateIssuer(IssuerKeys.generate()).issue(Samples.certificate()).pdf());
+    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
+         PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+      assertTrue(!validator.validate(parser).isCompliant());
+    }
+  }
+
   static void assertCompliant(byte[] pdf) throws Exception {
     try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
          PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {

@@ -22,4 +22,22 @@ class SampleCertificateTest {
     System.out.println("QR URL (" + issued.qrUrl().length() + " chars): " + issued.qrUrl());
     assertTrue(issued.pdf().length > 1000);
   }
+
+  @Test
+  @DisplayName("writes target/sample-certificate-custom.pdf: another issuer with its PNG logo, long texts, a reissue")
+  void writesCustomSample() throws Exception {
+    CertificateData base = Samples.certificate("AYTO-LOG-2026-0042");
+    java.util.List<UnitResult> units = new java.util.ArrayList<>(base.units());
+    units.set(2, new UnitResult(3, "Empleados públicos en redes sociales: adopción, uso aceptable, seguridad, "
+        + "aspectos legales y protección de datos", units.get(2).passedOn(), 0.7249));
+    CertificateData data = new CertificateData(base.id(), "María de los Ángeles Fernández-Villaverde y Sánchez-Cañizares",
+        null, "Comunicación pública digital y gestión de la presencia institucional en redes sociales para "
+        + "entidades locales de menos de 20.000 habitantes", base.courseIri(), 45, units,
+        new IssuerProfile("Ayuntamiento de Logroño — Servicio de Formación y Desarrollo Profesional",
+            "https://formacion.logrono.example/", TestImages.transparentPng()),
+        base.issuedOn(), null, "https://formacion.logrono.example/verify/AYTO-LOG-2026-0042", "AYTO-LOG-2025-0007");
+    IssuedCertificate issued = new CertificateIssuer(IssuerKeys.generate()).issue(data);
+    Files.write(Path.of("target", "sample-certificate-custom.pdf"), issued.pdf());
+    assertTrue(issued.pdf().length > 1000);
+  }
 }

@@ -38,7 +38,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
         .setServerConfig("max_connections", "100")
-        .setPGStartupWait(Duration.ofSeconds(60))
+        .setPGStartupWait(Duration.ofSeconds(180))
         .start();
     LOG.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), pgData);
     return new EmbeddedDatabase(pg);
