@@ -1,7 +1,9 @@
 // A SCORM package from our server, played inside a page that plays the LMS, driven by
 // es.civica.scorm.dispatch.ScormBrowserTest.
 // Usage: BASE_URL=http://localhost:PORT LMS_PORT=PORT2 PKG_DIR=dir KEY_FILE=key.json [CHROMIUM=…] node scorm.e2e.js STANDARD
-// STANDARD: scorm12 or scorm2004. PKG_DIR/<STANDARD>/ holds the unzipped unit-4 package.
+// STANDARD: scorm12 or scorm2004 (PKG_DIR/<STANDARD>/ holds the unzipped unit-4 package), or cmi5: the page plays
+// a cmi5 LMS (AU_URL from cmi5.xml; a fetch URL that hands out the auth token of the LRS credential LRS_KEY /
+// LRS_SECRET once; the LMS's LRS at /lrs/, a proxy to the server's /xapi) and launches the AU in a frame.
 // The LMS (lms.html, scorm-again's runtime, the package files) is served here at http://127.0.0.1:LMS_PORT: another
 // origin than the server. The learner reads three sections, leaves, relaunches (and must land on the same section),
 // passes the quiz and finishes. Prints one JSON line {learnerId, first, resumedAt, final, …}; exit 1 on failure.
@@ -22,11 +24,45 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 function fail(message) { throw new Error(message); }
 
+const cmi5 = { token: Buffer.from(process.env.LRS_KEY + ':' + process.env.LRS_SECRET).toString('base64'),
+  fetchUsed: false, returned: false };
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version' };
+
+/** The LMS's LRS: a proxy to the server's own LRS (so its origin is the LMS's). */
+function proxyLrs(req, res, url) {
+  if (req.method === 'OPTIONS') { res.writeHead(204, CORS); res.end(); return; }
+  const target = new URL(BASE + '/xapi/' + url.pathname.slice('/lrs/'.length) + url.search);
+  const headers = {};
+  ['authorization', 'content-type', 'x-experience-api-version'].forEach(h => { if (req.headers[h]) headers[h] = req.headers[h]; });
+  const upstream = http.request(target, { method: req.method, headers }, up => {
+    res.writeHead(up.statusCode, Object.assign({ 'Content-Type': up.headers['content-type'] || 'application/json' }, CORS));
+    up.pipe(res);
+  });
+  upstream.on('error', e => { res.writeHead(502, CORS); res.end(String(e)); });
+  req.pipe(upstream);
+}
+
 function serveLms() {
   const roots = { '/scorm-again/': path.join(__dirname, 'node_modules', 'scorm-again', 'dist'),
     '/pkg/': PKG };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, LMS);
+    if (url.pathname.startsWith('/lrs/')) { proxyLrs(req, res, url); return; }
+    if (url.pathname === '/fetch') {
+      if (req.method === 'OPTIONS') { res.writeHead(204, CORS); res.end(); return; }
+      res.writeHead(200, Object.assign({ 'Content-Type': 'application/json' }, CORS));
+      // cmi5 8.2.3: the fetch URL answers the token once, an error afterwards
+      res.end(JSON.stringify(cmi5.fetchUsed ? { 'error-code': '1', 'error-text': 'already used' } : { 'auth-token': cmi5.token }));
+      cmi5.fetchUsed = true;
+      return;
+    }
+    if (url.pathname === '/returned') {
+      cmi5.returned = true;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Curso</title><p id="returned">De vuelta en el LMS</p>');
+      return;
+    }
     let file = null;
     if (url.pathname === '/lms.html') file = path.join(__dirname, 'lms.html');
     for (const [prefix, dir] of Object.entries(roots)) {
@@ -123,6 +159,37 @@ async function passQuiz(frame) {
   }
 }
 
+/** cmi5: the LMS puts LMS.LaunchData in its LRS, then opens the AU url with the launch parameters in a frame. */
+async function cmi5Journey(page) {
+  const actor = { objectType: 'Agent', name: 'Lucía Martín', account: { homePage: LMS, name: report.learnerId } };
+  const registration = require('crypto').randomUUID();
+  const activityId = LMS + '/course/1/au/4';
+  report.cmi5 = { actor, registration, activityId };
+  const launchData = { contextTemplate: { contextActivities: { grouping: [{ id: LMS + '/course/1' }] },
+      extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'e2e-session' } },
+    launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.8, returnURL: LMS + '/returned' };
+  const state = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId, agent: JSON.stringify(actor), registration });
+  const put = await fetch(BASE + '/xapi/activities/state?' + state, { method: 'PUT', body: JSON.stringify(launchData),
+    headers: { 'Authorization': 'Basic ' + cmi5.token, 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' } });
+  if (put.status !== 204) fail('LMS.LaunchData not stored: ' + put.status);
+  const au = new URL(process.env.AU_URL);
+  au.searchParams.set('endpoint', LMS + '/lrs/');
+  au.searchParams.set('fetch', LMS + '/fetch');
+  au.searchParams.set('registration', registration);
+  au.searchParams.set('actor', JSON.stringify(actor));
+  au.searchParams.set('activityId', activityId);
+  await page.goto(LMS + '/lms.html');
+  await page.evaluate(src => { document.getElementById('sco').src = src; }, au.toString());
+  const frame = await playerFrame(page);
+  await frame.waitForSelector('main h1');
+  report.answered = await passQuiz(frame);
+  report.passedShown = !!(await frame.$('main > .feedback.ok'));
+  await frame.click('[data-lms-finish]');
+  for (let i = 0; i < 100 && !cmi5.returned; i++) await page.waitForTimeout(100);
+  if (!cmi5.returned) fail('the AU did not go back to the returnURL after finishing');
+  report.fetchUsed = cmi5.fetchUsed;
+}
+
 (async () => {
   const lmsServer = await serveLms();
   const browser = await chromium.launch({
@@ -137,6 +204,12 @@ async function passQuiz(frame) {
     });
     page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
     page.on('console', m => { if (m.type() === 'error') report.console = (report.console || []).concat(m.text()); });
+    if (standard === 'cmi5') {
+      await cmi5Journey(page);
+      if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
+      console.log(JSON.stringify(report));
+      return;
+    }
     const course = await (await fetch(BASE + '/api/course')).json();
     const unit = course.units.find(u => u.number === 4);
 

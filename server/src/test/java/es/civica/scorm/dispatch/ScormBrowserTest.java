@@ -171,7 +171,51 @@ class ScormBrowserTest {
     assertTrue(statements(agent, "terminated").size() >= 2);
   }
 
+  @Test
+  @DisplayName("cmi5 in a page that plays the LMS on another origin: fetch URL, LMS.LaunchData, the player in the AU, "
+      + "quiz passed, back to the returnURL; the LMS's LRS holds initialized, completed, passed and terminated with "
+      + "the launch's actor, registration and activity id")
+  void cmi5() throws Exception {
+    HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+            + "/scorm/packages/e2e-lms/unit-4/cmi5.zip"))
+        .header("Authorization", "Bearer " + TestServer.ADMIN_SECRET).build(), HttpResponse.BodyHandlers.ofByteArray());
+    String xml = DispatchApiTest.unzip(zip.body()).get("cmi5.xml");
+    java.util.regex.Matcher url = java.util.regex.Pattern.compile("<url>([^<]+)</url>").matcher(xml);
+    assertTrue(url.find(), xml);
+    String auUrl = url.group(1).replace("&amp;", "&");
+    LrsClient lmsLrs = server.credential("e2e-lms-lrs", "all");
+    JsonObject r = journey("cmi5", Map.of("AU_URL", auUrl, "LRS_KEY", lmsLrs.key(), "LRS_SECRET", lmsLrs.secret()));
+    assertTrue(r.getBoolean("passedShown"));
+    JsonObject launch = r.getJsonObject("cmi5");
+    String actor = launch.getJsonObject("actor").encode();
+    Map<String, JsonObject> byVerb = new java.util.HashMap<>();
+    for (int i = 0; i < 50 && byVerb.size() < 4; i++) {
+      HttpResponse<String> q = lrs.get("/statements", Map.of("agent", actor, "registration", launch.getString("registration")));
+      new JsonObject(q.body()).getJsonArray("statements").forEach(o -> byVerb.put(((JsonObject) o).getJsonObject("verb")
+          .getString("id").substring(VERBS.length()), (JsonObject) o));
+      Thread.sleep(100);
+    }
+    assertEquals(java.util.Set.of("initialized", "completed", "passed", "terminated"), byVerb.keySet());
+    for (JsonObject s : byVerb.values()) {
+      assertEquals(launch.getString("activityId"), s.getJsonObject("object").getString("id"));
+      assertTrue(s.getJsonObject("context").getJsonObject("contextActivities").getJsonArray("category").encode()
+          .contains(Cmi5Forwarder.CATEGORY_CMI5));
+      assertEquals("e2e-session", s.getJsonObject("context").getJsonObject("extensions")
+          .getString("https://w3id.org/xapi/cmi5/context/extensions/sessionid"));
+    }
+    assertTrue(byVerb.get("passed").getJsonObject("result").getJsonObject("score").getDouble("scaled")
+        >= unit4.quiz().passMark());
+    // the player's own statements: the LMS learner as the account agent of the registration's base URL
+    String agent = new JsonObject().put("account", new JsonObject().put("homePage", lmsOrigin + "/")
+        .put("name", r.getString("learnerId"))).encode();
+    assertEquals(unit4.quiz().length(), statements(agent, "answered").size());
+  }
+
   private JsonObject journey(String standard) throws Exception {
+    return journey(standard, Map.of());
+  }
+
+  private JsonObject journey(String standard, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("node", "scorm.e2e.js", standard).directory(E2E.toFile())
         .redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().put("BASE_URL", server.baseUrl());
@@ -179,6 +223,7 @@ class ScormBrowserTest {
     pb.environment().put("PKG_DIR", work.resolve("pkg").toAbsolutePath().toString());
     pb.environment().put("KEY_FILE", work.resolve("key.json").toAbsolutePath().toString());
     pb.environment().put("CHROMIUM", chromium());
+    pb.environment().putAll(env);
     Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(240, TimeUnit.SECONDS), "journey timed out");
