@@ -212,6 +212,12 @@
     return bridgeActive() && state.lms.standard !== 'cmi5';
   }
 
+  /** The LMS opened the unit to review or browse: it records no status, score or interaction then. */
+  function reviewing() {
+    var mode = bridge.lmsState && bridge.lmsState.mode;
+    return mode === 'review' || mode === 'browse';
+  }
+
   /** A short bookmark for the LMS (the server holds the real resume state). */
   function bookmark(n, resume) {
     return resume && resume.section ? resume.section : 'unit-' + n;
@@ -219,7 +225,7 @@
 
   /** Status, score, bookmark of the unit, then a commit: sent at every milestone (SCORM only). */
   function reportUnit(n, progress, quiz, resume) {
-    if (!scorm()) { return Promise.resolve(); }
+    if (!scorm() || reviewing()) { return Promise.resolve(); }
     var passed = progress.status === 'passed';
     var posts = [bridgePost('status', {
       completion: passed ? 'completed' : 'incomplete',
@@ -264,7 +270,7 @@
 
   /** One answered item as a SCORM interaction: what the learner answered and whether it was right, no key. */
   function reportInteraction(item, response, correct, shownAt) {
-    if (!scorm()) { return; }
+    if (!scorm() || reviewing()) { return; }
     bridgePost('interaction', { interaction: {
       id: item.id,
       type: INTERACTION_TYPES[item.type] || 'other',
