@@ -246,14 +246,10 @@
   /** The unit's progress, quiz summary and resume point, reported to the LMS. */
   function reportMilestone(n, resume) {
     if (!scorm()) { return Promise.resolve(); }
-    // one after the other, so that a slow earlier report never overwrites a later bookmark
-    bridge.queue = (bridge.queue || Promise.resolve()).then(function () {
-      return Promise.all([api('GET', '/api/progress'), api('GET', '/api/units/' + n + '/quiz')]);
-    }).then(function (r) {
+    return Promise.all([api('GET', '/api/progress'), api('GET', '/api/units/' + n + '/quiz')]).then(function (r) {
       var p = r[0].units.filter(function (x) { return x.number === n; })[0];
       return reportUnit(n, p, r[1], resume);
     }).catch(function () { /* the server holds the truth; the LMS copy catches up at the next milestone */ });
-    return bridge.queue;
   }
 
   var INTERACTION_TYPES = { 'single-choice': 'choice', 'multiple-response': 'choice', 'true-false': 'true-false',
@@ -363,6 +359,16 @@
   }
 
   var launchedUnits = {};
+
+  /**
+   * Runs tasks one after the other (each returns a promise): progress writes and LMS reports whose order matters,
+   * so that a slow earlier one never lands after a later one.
+   */
+  var queue = Promise.resolve();
+  function inOrder(task) {
+    queue = queue.then(task, task);
+    return queue;
+  }
 
   function percent(x) { return Math.round(x * 100); }
 
@@ -619,9 +625,12 @@
           h('p', { class: 'meta', text: t('lesson.source', { seed: s.source.seed }) })),
         pager,
         toc]);
-      api('POST', '/api/units/' + n + '/sections/' + encodeURIComponent(s.id) + '/experienced', {})
-        .then(function () { return reportMilestone(n, { lesson: lesson.id, section: s.id }); })
-        .catch(function (e) { if (e.status === 401) { go('#/signin'); } });
+      // in reading order: the server's resume point and the LMS bookmark end on the last section shown
+      inOrder(function () {
+        return api('POST', '/api/units/' + n + '/sections/' + encodeURIComponent(s.id) + '/experienced', {})
+          .then(function () { return reportMilestone(n, { lesson: lesson.id, section: s.id }); })
+          .catch(function (e) { if (e.status === 401) { go('#/signin'); } });
+      });
     }).catch(failure);
   }
 
@@ -693,7 +702,8 @@
       api('POST', '/api/units/' + n + '/quiz/attempts/' + a.id + '/answers', { item: item.id, response: response })
         .then(function (r) {
           reportInteraction(item, response, r.feedback.correct, shownAt);
-          if (r.attempt.status !== 'in_progress') { reportMilestone(n); } else { bridgePost('commit'); }
+          if (r.attempt.status !== 'in_progress') { inOrder(function () { return reportMilestone(n); }); }
+          else { bridgePost('commit'); }
           widget.lock();
           submit.hidden = true;
           var fb = feedbackView(item, r.feedback, 'h2');
