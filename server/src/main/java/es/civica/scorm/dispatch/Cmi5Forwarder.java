@@ -94,7 +94,7 @@ public final class Cmi5Forwarder {
             return Future.succeededFuture();
           }
           if (name.equals("terminated")) {
-            return db.query(dsl -> launches.terminate(dsl, launch.get().id()))
+            return db.transaction(dsl -> launches.terminate(dsl, launch.get().id()))
                 .compose(first -> first ? send(launch.get(), name, result, false) : Future.succeededFuture());
           }
           return send(launch.get(), name, result, true);

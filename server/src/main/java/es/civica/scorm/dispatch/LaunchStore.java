@@ -70,10 +70,22 @@ public final class LaunchStore {
         .orderBy(LMS_LAUNCH.CREATED.desc()).limit(1).fetchOptional().map(LaunchStore::toLaunch);
   }
 
-  /** Marks a launch terminated; false when it already was. */
+  /**
+   * Marks a launch terminated and forgets its cmi5 auth token (no statement goes out for it afterwards); false
+   * when it already was.
+   */
   public boolean terminate(DSLContext dsl, UUID id) {
-    return dsl.update(LMS_LAUNCH).set(LMS_LAUNCH.TERMINATED, RegistrationStore.now())
-        .where(LMS_LAUNCH.ID.eq(id).and(LMS_LAUNCH.TERMINATED.isNull())).execute() == 1;
+    LmsLaunchRecord r = dsl.selectFrom(LMS_LAUNCH).where(LMS_LAUNCH.ID.eq(id)).forUpdate().fetchOne();
+    if (r == null || r.getTerminated() != null) {
+      return false;
+    }
+    r.setTerminated(RegistrationStore.now());
+    if (r.getCmi5() != null) {
+      JsonObject cmi5 = new JsonObject(r.getCmi5().data());
+      cmi5.remove("authToken");
+      r.setCmi5(JSONB.valueOf(cmi5.encode()));
+    }
+    return r.update() == 1;
   }
 
   private static Launch toLaunch(LmsLaunchRecord r) {

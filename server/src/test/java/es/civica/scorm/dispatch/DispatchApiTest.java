@@ -271,6 +271,15 @@ class DispatchApiTest {
     assertFalse(byVerb.get("initialized").getJsonObject("context").getJsonObject("contextActivities")
         .getJsonArray("category").encode().contains(Cmi5Forwarder.CATEGORY_MOVEON));
     assertNull(byVerb.get("terminated").getJsonObject("context").getJsonObject("extensions").getValue(Cmi5Forwarder.MASTERY_SCORE));
+    // once terminated, the LMS's auth token is no longer kept
+    java.util.List<String> kept = server.app().db().query(dsl -> dsl.select(es.civica.db.generated.Tables.LMS_LAUNCH.CMI5)
+            .from(es.civica.db.generated.Tables.LMS_LAUNCH)
+            .where(es.civica.db.generated.Tables.LMS_LAUNCH.STANDARD.eq("cmi5")
+                .and(es.civica.db.generated.Tables.LMS_LAUNCH.TERMINATED.isNotNull()))
+            .fetch(r -> r.value1().data()))
+        .toCompletionStage().toCompletableFuture().get();
+    assertEquals(1, kept.size());
+    assertFalse(kept.get(0).contains(authToken));
     // our own LRS also holds the player's statements for the LMS learner's agent (registration base URL)
     assertNotEquals(0, reader.query(Map.of("agent", new JsonObject().put("account", new JsonObject()
         .put("homePage", server.baseUrl()).put("name", "marta")).encode(), "verb", "http://adlnet.gov/expapi/verbs/passed"))
