@@ -23,7 +23,7 @@ class CertificateIssuerTest {
   @Test
   @DisplayName("certificates issued concurrently on four threads, with names in several alphabets, all verify")
   void concurrentIssuingVerifies() throws Exception {
-    CertificateIssuer issuer = new CertificateIssuer(IssuerKeys.generate());
+    CertificateIssuer issuer = new CertificateIssuer(Samples.keys());
     CertificateVerifier verifier = new CertificateVerifier(issuer.publicKey());
     String[] names = {"Begoña Núñez Ibáñez", "Łukasz Żółć", "Ștefan Țurcanu", "Ἀλέξανδρος Παπαδόπουλος",
         "Ольга Смирнова", "Jordi Puigdomènech i Ferrer", "Aitor Etxeberria Goikoetxea", "Zoë O'Brien-Müller"};
@@ -48,7 +48,7 @@ class CertificateIssuerTest {
   @DisplayName("names are stored in Unicode NFC: a decomposed ñ becomes one character everywhere")
   void namesAreNfc() throws Exception {
     String decomposed = "Begon\u0303a Nu\u0301n\u0303ez";
-    IssuedCertificate issued = new CertificateIssuer(IssuerKeys.generate()).issue(withHolder("N-1", decomposed));
+    IssuedCertificate issued = new CertificateIssuer(Samples.keys()).issue(withHolder("N-1", decomposed));
     assertTrue(issued.credentialJson().contains("Begoña Núñez"));
   }
 
@@ -56,7 +56,7 @@ class CertificateIssuerTest {
   @DisplayName("a name the fonts cannot show is refused with a clear message, not printed as blanks")
   void unsupportedCharactersAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CertificateIssuer(IssuerKeys.generate()).issue(withHolder("X-1", "李小龍")));
+        () -> new CertificateIssuer(Samples.keys()).issue(withHolder("X-1", "李小龍")));
     assertTrue(e.getMessage().contains("cannot show a character"), e.getMessage());
   }
 }

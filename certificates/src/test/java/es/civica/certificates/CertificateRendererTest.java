@@ -22,7 +22,7 @@ class CertificateRendererTest {
 
   @BeforeAll
   static void issue() throws Exception {
-    issued = new CertificateIssuer(IssuerKeys.generate()).issue(Samples.certificate());
+    issued = new CertificateIssuer(Samples.keys()).issue(Samples.certificate());
   }
 
   @Test
@@ -96,7 +96,7 @@ class CertificateRendererTest {
     CertificateData data = new CertificateData(base.id(), "María de los Ángeles Fernández-Villaverde "
         + "y Sánchez-Cañizares de la Peña", null, base.courseTitle() + " y un subtítulo más largo todavía", base.courseIri(),
         base.hours(), units, base.issuer(), base.issuedOn(), null, base.verificationUrl(), null);
-    IssuedCertificate long_ = new CertificateIssuer(IssuerKeys.generate()).issue(data);
+    IssuedCertificate long_ = new CertificateIssuer(Samples.keys()).issue(data);
     try (PDDocument doc = Loader.loadPDF(long_.pdf())) {
       String text = new PDFTextStripper().getText(doc);
       assertTrue(text.contains("Sánchez-Cañizares de la Peña"), text);

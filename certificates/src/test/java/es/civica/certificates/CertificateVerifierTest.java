@@ -24,7 +24,7 @@ class CertificateVerifierTest {
 
   @BeforeAll
   static void issue() throws Exception {
-    keys = IssuerKeys.generate();
+    keys = Samples.keys();
     data = Samples.certificate();
     issued = new CertificateIssuer(keys).issue(data);
     verifier = new CertificateVerifier(keys.publicKey());
@@ -115,7 +115,7 @@ class CertificateVerifierTest {
   @Test
   @DisplayName("a certificate signed with a key that is not the issuer's is rejected")
   void otherKeyFails() {
-    CertificateVerifier withOtherKey = new CertificateVerifier(IssuerKeys.generate().publicKey());
+    CertificateVerifier withOtherKey = new CertificateVerifier(Samples.otherKeys().publicKey());
     VerificationException e = assertThrows(VerificationException.class, () -> withOtherKey.verify(issued.pdf()));
     assertTrue(e.getMessage().contains("no es la del emisor"), e.getMessage());
   }

@@ -26,7 +26,7 @@ class PdfA3ConformanceTest {
   @Test
   @DisplayName("veraPDF accepts the certificate as PDF/A-3b")
   void veraPdfAcceptsTheCertificate() throws Exception {
-    byte[] pdf = new CertificateIssuer(IssuerKeys.generate()).issue(Samples.certificate()).pdf();
+    byte[] pdf = new CertificateIssuer(Samples.keys()).issue(Samples.certificate()).pdf();
     assertCompliant(pdf);
   }
 
@@ -39,14 +39,14 @@ class PdfA3ConformanceTest {
         new IssuerProfile("Ayuntamiento de Logroño — Servicio de Formación", "https://formacion.logrono.example",
             TestImages.transparentPng()),
         base.issuedOn(), null, base.verificationUrl(), "CIV-2025-000007");
-    byte[] pdf = new CertificateIssuer(IssuerKeys.generate()).issue(data).pdf();
+    byte[] pdf = new CertificateIssuer(Samples.keys()).issue(data).pdf();
     assertCompliant(pdf);
   }
 
   @Test
   @DisplayName("the check has teeth: without its output intent the same file is not PDF/A-3b")
   void veraPdfRejectsAFileWithoutOutputIntent() throws Exception {
-    byte[] pdf = PdfEdits.withoutOutputIntent(new CertificateIssuer(IssuerKeys.generate()).issue(Samples.certificate()).pdf());
+    byte[] pdf = PdfEdits.withoutOutputIntent(new CertificateIssuer(Samples.keys()).issue(Samples.certificate()).pdf());
     try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
          PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
       assertTrue(!validator.validate(parser).isCompliant());

@@ -12,7 +12,7 @@ class SampleCertificateTest {
   @Test
   @DisplayName("writes target/sample-certificate.pdf with its issuer document, to look at and to try the verify script on")
   void writesSample() throws Exception {
-    IssuerKeys keys = IssuerKeys.generate();
+    IssuerKeys keys = Samples.keys();
     IssuedCertificate issued = new CertificateIssuer(keys).issue(Samples.certificate());
     Path target = Path.of("target");
     Files.createDirectories(target);
@@ -36,8 +36,10 @@ class SampleCertificateTest {
         new IssuerProfile("Ayuntamiento de Logroño — Servicio de Formación y Desarrollo Profesional",
             "https://formacion.logrono.example/", TestImages.transparentPng()),
         base.issuedOn(), null, "https://formacion.logrono.example/verify/AYTO-LOG-2026-0042", "AYTO-LOG-2025-0007");
-    IssuedCertificate issued = new CertificateIssuer(IssuerKeys.generate()).issue(data);
+    IssuerKeys keys = Samples.keys();
+    IssuedCertificate issued = new CertificateIssuer(keys).issue(data);
     Files.write(Path.of("target", "sample-certificate-custom.pdf"), issued.pdf());
-    assertTrue(issued.pdf().length > 1000);
+    VerifiedCertificate verified = new CertificateVerifier(keys.publicKey()).verify(issued.pdf());
+    assertTrue(verified.qrUrl().startsWith("https://formacion.logrono.example/verify/AYTO-LOG-2026-0042#t="));
   }
 }

@@ -29,6 +29,20 @@ final class Samples {
         "https://civica.app/verify/" + id, null);
   }
 
+  /** A fixed issuer key, so that every test run draws the same QR codes. */
+  static IssuerKeys keys() {
+    return keys("civica-test-issuer");
+  }
+
+  /** Another fixed key, for "signed by someone else". */
+  static IssuerKeys otherKeys() {
+    return keys("civica-test-forger");
+  }
+
+  private static IssuerKeys keys(String label) {
+    return IssuerKeys.fromSeed(DataIntegrityProof.sha256(label.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   static CertificateData certificate() {
     return certificate("CIV-2026-000123");
   }

@@ -23,7 +23,7 @@ class VerifyCertificateCommandTest {
 
   @BeforeAll
   static void issue() throws Exception {
-    IssuerKeys keys = IssuerKeys.generate();
+    IssuerKeys keys = Samples.keys();
     IssuedCertificate issued = new CertificateIssuer(keys).issue(Samples.certificate());
     pdf = Files.write(dir.resolve("cert.pdf"), issued.pdf());
     issuerJson = Files.writeString(dir.resolve("issuer.json"), IssuerDocument.json(IssuerProfile.CIVICA, keys.publicKey()));

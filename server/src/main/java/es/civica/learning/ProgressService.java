@@ -1,5 +1,9 @@
 package es.civica.learning;
 
+import static es.civica.db.generated.Tables.STATEMENT_TO_ACTIVITY;
+import static es.civica.db.generated.Tables.STATEMENT_TO_ACTOR;
+import static es.civica.db.generated.Tables.XAPI_STATEMENT;
+
 import es.civica.content.Course;
 import es.civica.content.Lesson;
 import es.civica.content.Section;
@@ -9,6 +13,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.Record;
 
 import java.util.HashMap;
@@ -101,15 +107,20 @@ public final class ProgressService {
   private Facts facts(DSLContext dsl, Learner learner) {
     Set<String> seen = new HashSet<>();
     Map<String, Double> best = new HashMap<>();
-    var rows = dsl.resultQuery("""
-        SELECT s.verb_iri, a.activity_iri, max((s.payload #>> '{result,score,scaled}')::float8) AS best
-        FROM xapi_statement s
-        JOIN statement_to_actor ac ON ac.statement_pk = s.id AND ac.usage = 'actor' AND ac.actor_ifi = ?
-        JOIN statement_to_activity a ON a.statement_pk = s.id AND a.usage = 'object'
-        WHERE NOT s.is_voided AND s.verb_iri = ANY (?)
-        GROUP BY s.verb_iri, a.activity_iri""",
-        learner.ifi(homePage),
-        new String[] {V + "experienced", V + "passed", V + "failed", V + "completed", V + "launched", V + "attempted"})
+    // the learner's own non-voided statements of these verbs, by object activity, with their best scaled score
+    var statement = XAPI_STATEMENT;
+    var actor = STATEMENT_TO_ACTOR;
+    var object = STATEMENT_TO_ACTIVITY;
+    Field<Double> scaled = DSL.field("({0} #>> {1})::float8", Double.class, statement.PAYLOAD,
+        DSL.inline("{result,score,scaled}"));
+    var rows = dsl.select(statement.VERB_IRI, object.ACTIVITY_IRI, DSL.max(scaled))
+        .from(statement)
+        .join(actor).on(actor.STATEMENT_PK.eq(statement.ID)
+            .and(actor.USAGE.eq("actor")).and(actor.ACTOR_IFI.eq(learner.ifi(homePage))))
+        .join(object).on(object.STATEMENT_PK.eq(statement.ID).and(object.USAGE.eq("object")))
+        .where(statement.IS_VOIDED.isFalse().and(statement.VERB_IRI.in(
+            V + "experienced", V + "passed", V + "failed", V + "completed", V + "launched", V + "attempted")))
+        .groupBy(statement.VERB_IRI, object.ACTIVITY_IRI)
         .fetch();
     for (Record r : rows) {
       String verb = r.get(0, String.class);

@@ -197,7 +197,11 @@ public final class QuizService {
       out.add(tracker.statement(learner, unit, registration, passed ? "passed" : "failed", quiz, result, unit.id()));
       out.add(tracker.statement(learner, unit, registration, "completed", quiz, result.copy(), unit.id()));
       JsonObject unitResult = Tracker.scoreResult(a.getScore(), raw, total, passed, passed);
-      out.add(tracker.unitStatement(learner, unit, registration, passed ? "passed" : "failed", unitResult));
+      // the unit fails only when no attempt is left; a failed attempt with retries left fails the quiz attempt only
+      boolean lastAttempt = a.getAttemptNo() >= unit.quiz().maxAttempts();
+      if (passed || lastAttempt) {
+        out.add(tracker.unitStatement(learner, unit, registration, passed ? "passed" : "failed", unitResult));
+      }
       if (passed) {
         out.add(tracker.unitStatement(learner, unit, registration, "completed", unitResult.copy()));
       }

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ public final class Routes {
   public Router build(Vertx vertx) {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false));
+    // a request that no handler answers (a bug, a lost future) gets a 503 instead of hanging its client
+    router.route().handler(TimeoutHandler.create(60_000, 503));
 
     router.get("/health").handler(this::health);
     router.route(XAPI_ROOT + "/*").handler(ctx -> xapi.handle(ctx, XAPI_ROOT));

@@ -177,7 +177,7 @@ class PlayerApiTest {
   }
 
   @Test
-  @DisplayName("failing uses up the attempts; a fresh draw each time; the attempt after the limit is refused")
+  @DisplayName("failing uses up the attempts; a fresh draw each time; the unit fails with the last one; the attempt after the limit is refused")
   void attemptLimit() throws Exception {
     PlayerClient fran = PlayerClient.registered(server, "Fran");
     List<List<String>> draws = new ArrayList<>();
@@ -194,6 +194,9 @@ class PlayerApiTest {
         assertFalse(last.getJsonObject("feedback").getBoolean("correct"), item.id());
       }
       assertEquals("failed", last.getJsonObject("attempt").getString("status"));
+      // the unit itself fails only when the last attempt fails; before that it is still in progress
+      String unitStatus = fran.getJson("/api/progress").getJsonArray("units").getJsonObject(3).getString("status");
+      assertEquals(n < unit4.quiz().maxAttempts() ? "inProgress" : "failed", unitStatus, "after attempt " + n);
       Collections.sort(ids);
       draws.add(ids);
     }
