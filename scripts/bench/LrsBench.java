@@ -47,8 +47,10 @@ import java.util.function.Function;
  * zonky embedded PostgreSQL, Flyway, Jackson):
  * {@code java -cp 'server/target/lib/*' scripts/bench/LrsBench.java --url http://localhost:8080/xapi --key K --secret S
  * [--version 1.0.3|2.0.0] [--statements N] [--cell-seconds S] [--cells 1x1,100x8,...] [--bulk-clients N]
- * [--queries Q] [--query-seconds S] [--limit L] [--migrations DIR] [--label TEXT] [--home-page URL]}.
- * Without --migrations there is no raw ceiling; with --queries 0 no query phase.
+ * [--queries Q] [--query-seconds S] [--limit L] [--migrations LOCATION] [--label TEXT] [--home-page URL]}.
+ * LOCATION is a Flyway location ({@code classpath:db/migration} with the server jar on the class path: the schema
+ * of the very build under test) or a folder. Without --migrations there is no raw ceiling; with --queries 0 no
+ * query phase.
  *
  * <p>Phases: (1) POST throughput for batches of 1 and 100 at 1, 8 and 32 concurrent clients, each cell for a fixed
  * time; (2) the raw ceiling: the same statement rows inserted by JDBC batch (100 statements per transaction,
@@ -85,7 +87,7 @@ public final class LrsBench {
   // ---------------------------------------------------------------------------------------------- options
 
   record Options(String url, String key, String secret, String version, long statements, int cellSeconds,
-                 int queries, int limit, Path migrations, String homePage, String label, List<int[]> cells,
+                 int queries, int limit, String migrations, String homePage, String label, List<int[]> cells,
                  int bulkClients, int querySeconds) {
 
     static Options parse(String[] args) {
@@ -107,7 +109,10 @@ public final class LrsBench {
       if (!version.equals("1.0.3") && !version.equals("2.0.0")) {
         throw new IllegalArgumentException("--version must be 1.0.3 or 2.0.0");
       }
-      Path migrations = m.containsKey("migrations") ? Path.of(m.get("migrations")) : null;
+      String migrations = m.get("migrations");
+      if (migrations != null && !migrations.startsWith("classpath:") && !migrations.startsWith("filesystem:")) {
+        migrations = "filesystem:" + Path.of(migrations).toAbsolutePath();
+      }
       return new Options(url, m.get("key"), m.get("secret"), version,
           Long.parseLong(m.getOrDefault("statements", "1000000")),
           Integer.parseInt(m.getOrDefault("cell-seconds", "10")),
@@ -535,6 +540,7 @@ public final class LrsBench {
   private final AtomicLong totalErrors = new AtomicLong();
   private final String runTag;
   private final List<String> broken = new ArrayList<>();
+  private final Map<String, Double> loads = new LinkedHashMap<>();
 
   LrsBench(Options o) {
     this.o = o;
@@ -575,6 +581,7 @@ public final class LrsBench {
         .orElse(cells.get(cells.size() - 1));
     LoadResult batchedCell = batched;
 
+    loads.put("ingest cells", loadAverage());
     // Phase 2: raw ceiling, measured in rounds that alternate with the same LRS cell (batch 100, 8 clients), so
     // a burst of load from other tenants of the machine hits both sides of the ratio alike.
     RawResult raw = null;
@@ -612,10 +619,13 @@ public final class LrsBench {
     OUT.println();
     if (raw != null) {
       OUT.printf("2) Raw ceiling: the same rows (xapi_statement + statement_to_actor + statement_to_activity) by JDBC batch%n");
-      OUT.printf("   into a separate embedded PostgreSQL 17 migrated with our migrations, fsync=on and synchronous_commit=on%n");
-      OUT.printf("   like the LRS's embedded server; %d threads, %d statements per transaction; %d rounds of %d s, each%n",
-          raw.threads(), raw.batch(), RATIO_ROUNDS, roundSeconds());
-      OUT.printf("   right after a round of the LRS cell (batch 100, 8 clients), so both sides share the machine's moods%n");
+      OUT.printf("   into a separate embedded PostgreSQL 17 migrated with %s%s,%n", o.migrations(),
+          o.migrations().startsWith("classpath:") ? " (the server jar's own migrations)" : "");
+      OUT.printf("   fsync=on and synchronous_commit=on like the LRS's embedded server; %d threads, %d statements per%n",
+          raw.threads(), raw.batch());
+      OUT.printf("   transaction; %d rounds of %d s, each right after a round of the LRS cell (batch 100, 8 clients),%n",
+          RATIO_ROUNDS, roundSeconds());
+      OUT.printf("   so both sides share the machine's moods%n");
       OUT.println("   round   LRS stmts/s   raw stmts/s   ratio");
       for (int i = 0; i < rounds.size(); i++) {
         double[] r = rounds.get(i);
@@ -629,6 +639,7 @@ public final class LrsBench {
       OUT.println("2) Raw ceiling: skipped (no --migrations, or it broke)");
     }
 
+    loads.put("ratio rounds", loadAverage());
     // Phase 3: bulk load.
     long sent = reservoir.seen();
     long toLoad = o.statements() - sent;
@@ -652,6 +663,7 @@ public final class LrsBench {
     }
 
     // Phase 4: queries.
+    loads.put("bulk load", loadAverage());
     List<QueryResult> queries = new ArrayList<>();
     if (o.queries() > 0) {
       LOG.println("phase 4: queries");
@@ -670,6 +682,13 @@ public final class LrsBench {
       OUT.printf("   %-18s %9d %8.1f %8.1f %8.1f %8.1f %13.1f %7d%n", q.kind(), q.requests(), q.p50Ms(), q.p95Ms(),
           q.p99Ms(), q.maxMs(), q.avgReturned(), q.errors());
     }
+
+    loads.put("queries", loadAverage());
+    OUT.println();
+    OUT.print("Machine load (1-minute load average, " + Runtime.getRuntime().availableProcessors()
+        + " cores) at the end of each phase:");
+    loads.forEach((phase, load) -> OUT.printf(" %s %.1f;", phase, load));
+    OUT.println(" above the core count, other work shared the machine.");
 
     // Targets.
     double ratio = raw == null ? Double.NaN : batched.statementsPerSecond() / raw.statementsPerSecond();
@@ -696,6 +715,11 @@ public final class LrsBench {
     }
     OUT.println(resultJson(cells, batched, raw, ratio, rounds, bulk, lastTenthRate, stored, queries));
     return broken.isEmpty() ? 0 : 1;
+  }
+
+  /** The 1-minute load average (NaN where the OS does not tell). */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String met(boolean ok) {
@@ -973,7 +997,7 @@ public final class LrsBench {
         + "{\"homePage\":\"http://localhost\",\"name\":\"" + o.key() + "\"}}";
     private final String authorityIfi = "account::http://localhost::" + o.key();
 
-    RawCeiling(Path migrations, int batch) throws IOException, SQLException {
+    RawCeiling(String migrations, int batch) throws IOException, SQLException {
       this.batch = batch;
       pg = EmbeddedPostgres.builder()
           .setServerConfig("fsync", "on")
@@ -984,7 +1008,7 @@ public final class LrsBench {
           .start();
       url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres?reWriteBatchedInserts=true";
       Flyway.configure().dataSource(url, "postgres", "postgres")
-          .locations("filesystem:" + migrations.toAbsolutePath()).load().migrate();
+          .locations(migrations).load().migrate();
       try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
         LOG.printf("  raw PostgreSQL on port %d: fsync=%s synchronous_commit=%s%n", pg.getPort(),
             show(c, "fsync"), show(c, "synchronous_commit"));
@@ -1155,6 +1179,12 @@ public final class LrsBench {
     b.append(String.format(Locale.ROOT, ",\"targets\":{\"ingest_5000\":%b,\"ratio_0_5\":%s,\"query_p95_20ms\":%b}",
         batched.statementsPerSecond() >= TARGET_INGEST, Double.isNaN(ratio) ? "null" : Boolean.toString(ratio >= TARGET_RATIO),
         queriesMet));
+    b.append(",\"load_average\":{");
+    int k = 0;
+    for (var e : loads.entrySet()) {
+      b.append(k++ == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.2f", e.getKey(), e.getValue()));
+    }
+    b.append('}');
     b.append(",\"errors\":").append(totalErrors.get());
     b.append(",\"broken\":").append(!broken.isEmpty());
     return b.append('}').toString();
