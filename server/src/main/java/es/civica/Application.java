@@ -7,6 +7,7 @@ import es.civica.db.DatabaseWorker;
 import es.civica.gamification.Gamification;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
+import es.civica.scorm.dispatch.Dispatch;
 import es.civica.web.HttpVerticle;
 import es.civica.web.Routes;
 import es.civica.xapi.AboutResource;
@@ -79,14 +80,17 @@ public final class Application implements AutoCloseable {
       Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
       PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
 
+      Dispatch dispatch = new Dispatch(vertx, db, course, settings, adminSecret);
+      playerRoutes.frameAncestors(dispatch.frameAncestors());
       Gamification gamification = Gamification.start(vertx, db, course, statements, credentials, settings.publicUrl(),
           adminSecret);
 
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes).mount(gamification.routes()::mount);
+          playerRoutes).mount(dispatch::mount).mount(gamification.routes()::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
+      dispatch.publishPackages().await(120, TimeUnit.SECONDS);
       return new Application(settings, vertx, database, db, http, adminSecret, gamification);
     } catch (Exception e) {
       vertx.close();

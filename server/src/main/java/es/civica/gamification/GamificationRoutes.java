@@ -106,13 +106,21 @@ public final class GamificationRoutes {
         });
   }
 
+  /** The player's session: the cookie, or {@code Authorization: Bearer <token>} in an LMS frame. */
   private void authenticate(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(PlayerRoutes.COOKIE);
-    if (cookie == null || cookie.getValue().isBlank()) {
+    String auth = ctx.request().getHeader("Authorization");
+    String token;
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = auth.substring(7).trim();
+    } else {
+      Cookie cookie = ctx.request().getCookie(PlayerRoutes.COOKIE);
+      token = cookie == null ? "" : cookie.getValue();
+    }
+    if (token.isBlank()) {
       error(ctx, 401, "Sign in first");
       return;
     }
-    db.query(dsl -> learners.sessionLearner(dsl, cookie.getValue())).onComplete(r -> {
+    db.query(dsl -> learners.sessionLearner(dsl, token)).onComplete(r -> {
       if (r.failed()) {
         ctx.fail(r.cause());
       } else if (r.result().isEmpty()) {

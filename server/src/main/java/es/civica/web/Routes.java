@@ -26,7 +26,6 @@ public final class Routes {
   private final XapiProtocol xapi;
   private final CredentialAdminRoutes credentialAdmin;
   private final PlayerRoutes player;
-  /** Further features that mount their own routes (gamification, …), in order. */
   private final java.util.List<java.util.function.Consumer<Router>> features = new java.util.ArrayList<>();
 
   public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin, PlayerRoutes player) {
@@ -36,7 +35,7 @@ public final class Routes {
     this.player = player;
   }
 
-  /** Adds a feature's routes, mounted after the player's. */
+  /** Adds a feature's routes (mounted after the player's, before the catch-all 404). */
   public Routes mount(java.util.function.Consumer<Router> feature) {
     features.add(feature);
     return this;
