@@ -1271,8 +1271,9 @@
     var key = 'civica.game.' + state.me.id;
     var now = { level: g.level.number, badges: g.badges.filter(function (b) { return b.earned; }).map(function (b) { return b.id; }) };
     var before = null;
-    try { before = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { before = null; }
-    localStorage.setItem(key, JSON.stringify(now));
+    // localStore, not localStorage: inside the LMS's sandboxed frame touching localStorage throws
+    try { before = JSON.parse(localStore.getItem(key) || 'null'); } catch (e) { before = null; }
+    localStore.setItem(key, JSON.stringify(now));
     if (!before) { return; }   // first visit: nothing to celebrate yet
     var messages = [];
     g.badges.forEach(function (b) {
