@@ -4,6 +4,8 @@ import es.civica.content.ContentLoader;
 import es.civica.content.Course;
 import es.civica.db.Database;
 import es.civica.db.DatabaseWorker;
+import es.civica.desk.DeskRoutes;
+import es.civica.desk.DeskService;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
 import es.civica.web.HttpVerticle;
@@ -76,8 +78,11 @@ public final class Application implements AutoCloseable {
       Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
       PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
 
+      DeskRoutes deskRoutes = new DeskRoutes(new DeskService(db, credentials, authenticator), authenticator,
+          course.units().stream().map(u -> u.id()).collect(java.util.stream.Collectors.toSet()),
+          settings.publicUrl().startsWith("https:"));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes);
+          playerRoutes, deskRoutes);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
