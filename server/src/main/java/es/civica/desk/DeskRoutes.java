@@ -58,7 +58,13 @@ public final class DeskRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/desk").handler(ctx -> ctx.redirect("/desk/"));
+    router.get("/desk").handler(ctx -> {
+      if (ctx.request().path().equals("/desk")) {
+        ctx.redirect("/desk/");
+      } else {
+        ctx.next();
+      }
+    });
     router.route(API + "/*").handler(this::noStore).handler(this::requireJsonBody);
 
     router.post(API + "/signin").handler(this::signIn);
