@@ -78,8 +78,7 @@ public final class Application implements AutoCloseable {
       Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
       PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
 
-      DeskRoutes deskRoutes = new DeskRoutes(new DeskService(db, credentials, authenticator), authenticator,
-          course.units().stream().map(u -> u.id()).collect(java.util.stream.Collectors.toSet()),
+      DeskRoutes deskRoutes = new DeskRoutes(new DeskService(db, credentials, authenticator), authenticator, course,
           settings.publicUrl().startsWith("https:"));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
           playerRoutes, deskRoutes);

@@ -1,5 +1,7 @@
 package es.civica.desk;
 
+import es.civica.content.Course;
+import es.civica.content.Unit;
 import es.civica.xapi.auth.Credential;
 import es.civica.xapi.auth.CredentialAuthenticator;
 import es.civica.xapi.auth.CredentialStore;
@@ -46,14 +48,15 @@ public final class DeskRoutes {
 
   private final DeskService desk;
   private final CredentialAuthenticator authenticator;
+  private final Course course;
   private final Set<String> unitIris;
   private final boolean secureCookie;
 
-  public DeskRoutes(DeskService desk, CredentialAuthenticator authenticator, Set<String> unitIris,
-                    boolean secureCookie) {
+  public DeskRoutes(DeskService desk, CredentialAuthenticator authenticator, Course course, boolean secureCookie) {
     this.desk = desk;
     this.authenticator = authenticator;
-    this.unitIris = Set.copyOf(unitIris);
+    this.course = course;
+    this.unitIris = course.units().stream().map(Unit::id).collect(java.util.stream.Collectors.toSet());
     this.secureCookie = secureCookie;
   }
 
@@ -83,6 +86,8 @@ public final class DeskRoutes {
     router.post(API + "/credentials/:id/rotate").handler(role(Staff.Role.SCHOOL)).handler(this::rotateCredential);
     router.delete(API + "/credentials/:id").handler(role(Staff.Role.SCHOOL)).handler(this::revokeCredential);
     router.get(API + "/report").handler(role(Staff.Role.SCHOOL, Staff.Role.HR)).handler(this::report);
+    router.get(API + "/analytics/units/:n/items").handler(role(Staff.Role.SCHOOL)).handler(this::itemAnalysis);
+    router.get(API + "/analytics/units/:n/scenarios").handler(role(Staff.Role.SCHOOL)).handler(this::scenarios);
 
     router.route("/desk/*").handler(this::securityHeaders)
         .handler(StaticHandler.create("webroot/desk").setMaxAgeSeconds(60).setIndexPage("index.html"));
@@ -473,6 +478,35 @@ public final class DeskRoutes {
               .put("organisation", l.organisation()).put("completed", l.completed()).put("passed", l.passed())
               .put("failed", l.failed())).toList())));
     });
+  }
+
+  // ---- analytics
+
+  private void itemAnalysis(RoutingContext ctx) {
+    Unit unit = unit(ctx);
+    if (unit != null) {
+      reply(ctx, desk.itemAnalysis(unit, staff(ctx)));
+    }
+  }
+
+  private void scenarios(RoutingContext ctx) {
+    Unit unit = unit(ctx);
+    if (unit != null) {
+      reply(ctx, desk.scenarioDecisions(unit, staff(ctx)));
+    }
+  }
+
+  private Unit unit(RoutingContext ctx) {
+    try {
+      var unit = course.unit(Integer.parseInt(ctx.pathParam("n")));
+      if (unit.isPresent()) {
+        return unit.get();
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to 404
+    }
+    error(ctx, 404, "No such unit");
+    return null;
   }
 
   // ---- helpers

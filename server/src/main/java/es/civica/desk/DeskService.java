@@ -30,6 +30,7 @@ public final class DeskService {
   private final StaffStore staff = new StaffStore();
   private final AuditLog audit = new AuditLog();
   private final CompletionFeed feed = new CompletionFeed();
+  private final Analytics analytics = new Analytics();
   private final CredentialStore credentials;
   private final CredentialAuthenticator authenticator;
 
@@ -172,6 +173,14 @@ public final class DeskService {
 
   public Future<List<CompletionFeed.Line>> report(Staff who, OffsetDateTime from, OffsetDateTime to) {
     return db.query(dsl -> feed.report(dsl, from, to, who));
+  }
+
+  public Future<JsonObject> itemAnalysis(es.civica.content.Unit unit, Staff who) {
+    return db.query(dsl -> analytics.items(dsl, unit, who));
+  }
+
+  public Future<JsonObject> scenarioDecisions(es.civica.content.Unit unit, Staff who) {
+    return db.query(dsl -> analytics.scenarios(dsl, unit, who));
   }
 
   private CredentialStore.Issued issue(org.jooq.DSLContext dsl, Staff school, String label) {
