@@ -55,6 +55,10 @@ async function school(page) {
   const href = await page.getAttribute('#report-csv', 'href');
   report.csv = await page.evaluate(h => fetch(h).then(r => r.text()), href);
   await axeCheck(page, 'report');
+  await page.click('a[href="#/analytics"]');
+  await page.waitForSelector('ul.tree li');
+  report.treeChoices = await page.$$eval('[data-choice]', cs => cs.length);
+  await axeCheck(page, 'analytics');
 }
 
 async function admin(page) {

@@ -163,6 +163,7 @@
     var list = [];
     if (role === 'admin' || role === 'school') { list.push(['#/credentials', 'nav.credentials']); }
     list.push(['#/report', 'nav.report']);
+    if (role === 'admin' || role === 'school') { list.push(['#/analytics', 'nav.analytics']); }
     if (role === 'admin') { list.push(['#/staff', 'nav.staff'], ['#/audit', 'nav.audit']); }
     return list;
   }
@@ -187,7 +188,7 @@
     var allowed = pages().map(function (p) { return p[0]; });
     if (allowed.indexOf(hash) < 0) { hash = defaultPage(); }
     renderNav(hash);
-    ({ '#/credentials': credentialsPage, '#/report': reportPage, '#/staff': staffPage, '#/audit': auditPage })[hash]();
+    ({ '#/credentials': credentialsPage, '#/report': reportPage, '#/staff': staffPage, '#/audit': auditPage, '#/analytics': analyticsPage })[hash]();
     main.focus();
   }
 
@@ -338,6 +339,95 @@
       svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height, role: 'img', 'aria-labelledby': 'chart-title chart-desc' }, kids),
       h('figcaption', { 'class': 'hint', text: t('report.chartTitle') + '. ' + t('report.chartNote') })
     ]);
+  }
+
+  // ---- analytics: item analysis and scenario decisions
+
+  function pct(v) { return Math.round(v * 1000) / 10; }
+  function num(v) { return v === null || v === undefined ? '—' : v.toFixed(2); }
+
+  function analyticsPage() {
+    var numbers = Object.keys(state.unitTitles).map(function (iri) { return +iri.replace(/.*\/unit\//, ''); }).sort();
+    var unit = h('select', {}, numbers.map(function (n) {
+      var iri = Object.keys(state.unitTitles).filter(function (i) { return i.endsWith('/unit/' + n); })[0];
+      return h('option', { value: String(n), text: unitName(iri) });
+    }));
+    var out = h('div', {});
+    var form = h('form', { 'class': 'card filters' }, [field('an-unit', t('an.unit'), unit), h('button', { type: 'submit', 'class': 'primary', text: t('an.show') })]);
+    function load() {
+      out.replaceChildren(h('p', { text: t('loading') }));
+      Promise.all([api('GET', '/analytics/units/' + unit.value + '/items'), api('GET', '/analytics/units/' + unit.value + '/scenarios')])
+        .then(function (r) { out.replaceChildren(itemsSection(r[0]), scenariosSection(r[1])); }).catch(failed(out));
+    }
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); load(); });
+    show(t('an.title'), [form, out]);
+    if (numbers.length) { unit.value = String(numbers.indexOf(4) >= 0 ? 4 : numbers[0]); load(); }
+  }
+
+  function itemsSection(a) {
+    var section = h('section', { 'aria-labelledby': 'an-items-h', 'class': 'card' }, [h('h2', { id: 'an-items-h', text: t('an.items') })]);
+    if (!a.items.length) { section.appendChild(h('p', { text: t('an.noData') })); return section; }
+    section.appendChild(h('p', { text: t('an.summary', { attempts: a.attempts, mean: num(a.meanScore), sd: num(a.sdScore), dubious: a.dubiousItems }) }));
+    section.appendChild(h('p', { 'class': 'hint', text: t('an.method') }));
+    var rows = a.items.slice().sort(function (x, y) { return (y.dubious - x.dubious) || ((x.discrimination === null ? 9 : x.discrimination) - (y.discrimination === null ? 9 : y.discrimination)); }).map(function (i) {
+      var choices = Object.keys(i.choices).map(function (c) {
+        return c + ': ' + i.choices[c] + (i.correctChoices.indexOf(c) >= 0 ? ' (' + t('an.correct') + ')' : '');
+      }).join('; ');
+      return h('tr', { 'class': i.dubious ? 'dubious' : null, 'data-item': i.id || i.item }, [
+        h('th', { scope: 'row' }, [h('span', { text: (i.id || i.item) + ' ' }), h('span', { 'class': 'hint', text: (i.prompt || '').slice(0, 120) })]),
+        h('td', { 'class': 'num', text: String(i.attempts) }), h('td', { 'class': 'num', text: num(i.facility) }),
+        h('td', { 'class': 'num', text: num(i.discrimination) }), h('td', { 'class': 'num', text: num(i.upperLower) }),
+        h('td', { text: choices }), h('td', {}, [i.dubious ? h('span', { 'class': 'flag', text: t('an.dubious') }) : null])
+      ]);
+    });
+    section.appendChild(h('div', { 'class': 'table-wrap' }, [h('table', { id: 'items' }, [
+      h('caption', { text: t('an.items') }),
+      h('thead', {}, [h('tr', {}, [['an.item'], ['an.attempts', 'num'], ['an.facility', 'num'], ['an.discrimination', 'num'], ['an.d', 'num'], ['an.choices'], ['an.flag']]
+        .map(function (c) { return h('th', { scope: 'col', 'class': c[1] || null, text: t(c[0]) }); }))]),
+      h('tbody', {}, rows)])]));
+    return section;
+  }
+
+  function scenariosSection(a) {
+    var section = h('section', { 'aria-labelledby': 'an-sc-h', 'class': 'card' }, [h('h2', { id: 'an-sc-h', text: t('an.scenarios') })]);
+    a.scenarios.forEach(function (sc, k) {
+      var nodes = {};
+      sc.nodes.forEach(function (n) { nodes[n.id] = n; });
+      var turn = sc.mostCommonWrongTurn;
+      var headingId = 'sc-' + k;
+      section.appendChild(h('h3', { id: headingId, text: sc.title }));
+      section.appendChild(h('p', { text: t('an.scenarioLearners', { n: sc.learners }) }));
+      section.appendChild(h('p', { 'class': turn ? 'notice' : 'hint', id: 'wrong-turn-' + sc.id },
+        turn ? [h('strong', { text: t('an.wrongTurn') + ': ' }), t('an.wrongTurnText', { node: turn.node, text: turn.text, share: pct(turn.share) })] : [t('an.noTurn')]));
+      var seen = {};
+      function branch(id) {
+        var n = nodes[id];
+        if (!n) { return h('li', { text: id }); }
+        if (seen[id]) { return h('li', {}, [h('span', { 'class': 'node-label', text: t('an.node', { id: id }) + ' ' + t('an.seeAbove') })]); }
+        seen[id] = true;
+        if (n.kind === 'ending') { return h('li', {}, [h('span', { 'class': 'node-label', text: t('an.ending', { title: n.title, tier: n.tier }) })]); }
+        if (n.kind === 'router') {
+          return h('li', {}, [h('span', { 'class': 'node-label', text: t('an.node', { id: id }) + ' — ' + t('an.router') }),
+            h('ul', {}, n.routes.map(function (r) { return h('li', {}, [h('span', { text: '≥ ' + r.minScore + ' ' + t('an.goesTo') }), h('ul', {}, [branch(r.next)])]); }))]);
+        }
+        return h('li', {}, [
+          h('span', { 'class': 'node-label', text: t('an.node', { id: id }) + ' — ' + n.situation.slice(0, 140) }),
+          h('ul', {}, n.choices.map(function (c) {
+            var isTurn = turn && turn.node === id && turn.choice === c.id;
+            return h('li', {}, [
+              h('span', { 'class': 'choice' + (c.best ? ' best' : '') + (isTurn ? ' wrong-turn' : ''), 'data-choice': id + ':' + c.id }, [
+                h('span', { 'class': 'bar', style: null, 'aria-hidden': 'true', 'data-width': String(pct(c.share)) }),
+                t('an.choiceLine', { text: c.text, learners: c.learners, share: pct(c.share) }),
+                c.best ? h('span', { 'class': 'tag', text: t('an.best') }) : null,
+                isTurn ? h('span', { 'class': 'tag', text: t('an.wrongTurn') }) : null]),
+              h('ul', {}, [branch(c.next)])]);
+          }))]);
+      }
+      section.appendChild(h('ul', { 'class': 'tree', 'aria-labelledby': headingId }, [branch(sc.start)]));
+    });
+    // bar widths set through the CSSOM (the CSP forbids inline style attributes)
+    section.querySelectorAll('.bar').forEach(function (b) { b.style.width = (0.1 + 3 * (+b.getAttribute('data-width')) / 100) + 'rem'; });
+    return section;
   }
 
   // ---- admin: accounts

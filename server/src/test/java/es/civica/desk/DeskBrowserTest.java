@@ -102,6 +102,7 @@ class DeskBrowserTest {
         rows.getJsonArray(0).getString(1), rows.getJsonArray(0).getString(2), rows.getJsonArray(0).getString(3),
         rows.getJsonArray(0).getString(4)));
     assertTrue(r.getString("csv").contains(UNIT4 + ",ayto-a.es,1,1,0"), r.getString("csv"));
+    assertTrue(r.getInteger("treeChoices") > 3, "the scenario trees of unit 4 are drawn");
   }
 
   @Test
