@@ -411,7 +411,7 @@
             h('ul', {}, n.routes.map(function (r) { return h('li', {}, [h('span', { text: '≥ ' + r.minScore + ' ' + t('an.goesTo') }), h('ul', {}, [branch(r.next)])]); }))]);
         }
         return h('li', {}, [
-          h('span', { 'class': 'node-label', text: t('an.node', { id: id }) + ' — ' + n.situation.slice(0, 140) }),
+          h('span', { 'class': 'node-label', text: t('an.node', { id: id }) + ' — ' + n.situation.replace(/\*\*/g, '').slice(0, 140) }),
           h('ul', {}, n.choices.map(function (c) {
             var isTurn = turn && turn.node === id && turn.choice === c.id;
             return h('li', {}, [
