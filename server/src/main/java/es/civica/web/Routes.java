@@ -26,12 +26,19 @@ public final class Routes {
   private final XapiProtocol xapi;
   private final CredentialAdminRoutes credentialAdmin;
   private final PlayerRoutes player;
+  private final java.util.List<java.util.function.Consumer<Router>> features = new java.util.ArrayList<>();
 
   public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin, PlayerRoutes player) {
     this.db = db;
     this.xapi = xapi;
     this.credentialAdmin = credentialAdmin;
     this.player = player;
+  }
+
+  /** Adds a feature's routes (mounted after the player's, before the catch-all 404). */
+  public Routes mount(java.util.function.Consumer<Router> feature) {
+    features.add(feature);
+    return this;
   }
 
   public Router build(Vertx vertx) {
@@ -44,6 +51,7 @@ public final class Routes {
     router.route(XAPI_ROOT + "/*").handler(ctx -> xapi.handle(ctx, XAPI_ROOT));
     credentialAdmin.mount(router, "/admin/api");
     player.mount(router);
+    features.forEach(f -> f.accept(router));
 
     router.route().last().handler(ctx -> error(ctx, 404, "Not found"));
     router.route().failureHandler(this::failure);

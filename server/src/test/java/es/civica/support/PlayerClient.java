@@ -57,4 +57,10 @@ public final class PlayerClient {
     }
     return new JsonObject(r.body());
   }
+
+  /** GET of a binary resource (a certificate PDF). */
+  public HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
 }
