@@ -1,9 +1,11 @@
 // Browser checks of certificates, driven by es.civica.certification.CertificateBrowserTest.
 // Usage: BASE_URL=http://localhost:PORT CERT_ID=<id> PDF=<issued.pdf> ALTERED=<altered.pdf> COOKIE=<session token>
-//        [CHROMIUM=/usr/bin/chromium] node certificate.e2e.js
+//        QR_URL=<the URL of the QR code> [CHROMIUM=/usr/bin/chromium] node certificate.e2e.js
 // 1. The holder's catalogue shows the certificate card with a working "Descargar…" link (the PDF downloads).
 // 2. /verify/{id} on a phone viewport: VÁLIDO in large type, every field; choosing the issued PDF says
-//    "Idéntico al emitido", the altered one "Alterado"; an unknown id says NO ENCONTRADO.
+//    "Idéntico al emitido", the altered one "Alterado"; opened from the QR URL, the page checks the token's
+//    signature in the browser ("firmado por el emisor y coincide"), a forged token fails; an unknown id says
+//    NO ENCONTRADO.
 // Each page is checked by axe (WCAG 2.1 A/AA, serious or critical) and for requests to other hosts.
 // Prints one JSON line {"axe": [...], "external": [...], "checked": [...]}; exit 1 on failure.
 'use strict';
@@ -72,6 +74,19 @@ async function axeCheck(page, label) {
     await page.setInputFiles('#pdf', process.env.ALTERED);
     await page.waitForFunction(() => /^Alterado/.test(document.getElementById('compare-result').textContent));
     await axeCheck(page, 'verify after comparison (phone)');
+
+    // opened from the QR code: the token in the fragment is checked in the browser against the published key
+    await page.goto('about:blank');
+    await page.goto(process.env.QR_URL);
+    await page.waitForFunction(() => /firmado por el emisor y coincide/.test(document.getElementById('token-result').textContent));
+    await axeCheck(page, 'verify from the QR (phone)');
+    const [h, p, sig] = process.env.QR_URL.split('#t=')[1].split('.');
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+    claims.name = claims.name + ' Falso';
+    const forged = h + '.' + Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url') + '.' + sig;
+    await page.goto('about:blank');
+    await page.goto(BASE + '/verify/' + ID + '#t=' + forged);
+    await page.waitForFunction(() => /no está firmado/.test(document.getElementById('token-result').textContent));
 
     await page.goto(BASE + '/verify/aaaaaaaaaaaaaaaaaaaaaaaaaa');
     if ((await page.textContent('h1')).trim() !== 'NO ENCONTRADO') { fail('unknown id not NO ENCONTRADO'); }

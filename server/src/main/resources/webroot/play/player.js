@@ -291,6 +291,25 @@
     return new Date(iso + 'T00:00:00Z').toLocaleDateString(state.lang, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
   }
 
+  /**
+   * Inside an LMS frame the session travels as a bearer header, which a plain link cannot send: fetch the PDF and
+   * save it from memory. On the web the cookie goes with the link itself.
+   */
+  function downloadInFrame(ev, c) {
+    if (!state.lms) { return; }
+    ev.preventDefault();
+    fetch(c.pdf, { credentials: 'omit', headers: { 'Authorization': 'Bearer ' + state.lms.session } })
+      .then(function (r) { if (!r.ok) { var e = new Error(r.statusText); e.status = r.status; throw e; } return r.blob(); })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = h('a', { href: url, download: 'certificado-' + c.id + '.pdf', hidden: true });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      }).catch(failure);
+  }
+
   /** A section that fills itself: the learner's newest certificate with its download link, or "generating…". */
   function certificateSection() {
     var section = h('section', { class: 'card certificate', id: 'certificate', 'aria-labelledby': 'certificate-h', hidden: true });
@@ -320,7 +339,8 @@
             ' · ', t('certificate.hours', { hours: c.hours })),
           c.replaces ? h('p', { class: 'meta', text: t('certificate.replaces', { code: c.replaces }) }) : null,
           c.status === 'REVOKED' ? null : h('div', { class: 'actions' },
-            h('a', { class: 'button', href: c.pdf, download: 'certificado-' + c.id + '.pdf', 'data-certificate': c.id, text: t('certificate.download') }),
+            h('a', { class: 'button', href: c.pdf, download: 'certificado-' + c.id + '.pdf', 'data-certificate': c.id, text: t('certificate.download'),
+              onclick: function (ev) { downloadInFrame(ev, c); } }),
             h('a', { href: '/verify/' + c.id, target: '_blank', rel: 'noopener', text: t('certificate.verifyLink') })),
           h('p', { class: 'meta', text: t('certificate.code', { code: c.id }) }),
           h('p', { class: 'meta', text: t('certificate.verifyHint') })]);

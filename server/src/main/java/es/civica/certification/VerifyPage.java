@@ -62,6 +62,7 @@ final class VerifyPage {
     }
     b.append("</dl>\n</section>\n");
 
+    b.append("<p id=\"token-result\" class=\"compare-result\" role=\"status\" hidden></p>\n");
     b.append("<section aria-labelledby=\"units-h\">\n<h2 id=\"units-h\">Unidades superadas</h2>\n<ol class=\"units\">\n");
     for (UnitResult u : c.units()) {
       b.append("<li data-unit=\"").append(u.number()).append("\"><span class=\"unit-title\">Unidad ").append(u.number())

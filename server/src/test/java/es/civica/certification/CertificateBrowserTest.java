@@ -38,7 +38,7 @@ class CertificateBrowserTest {
         "e2e packages missing: run npm ci in server/src/test/e2e");
     assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
     assumeTrue(commandWorks("node", "--version"), "node missing");
-    server = TestServer.start();
+    server = TestServer.startWithPublicUrl();   // the QR code must point at this server
   }
 
   @AfterAll
@@ -74,6 +74,7 @@ class CertificateBrowserTest {
       pb.environment().put("PDF", issued.toString());
       pb.environment().put("ALTERED", altered.toString());
       pb.environment().put("COOKIE", learner.sessionToken());
+      pb.environment().put("QR_URL", qrUrl(pdf.body()));
       pb.environment().put("CHROMIUM", chromium());
       Process p = pb.start();
       byte[] out = p.getInputStream().readAllBytes();
@@ -83,12 +84,25 @@ class CertificateBrowserTest {
       assertEquals(0, p.exitValue(), "failed: " + report.getString("error"));
       assertEquals(new JsonArray(), report.getJsonArray("axe"), "serious or critical axe violations");
       assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
-      assertEquals(4, report.getJsonArray("checked").size());
+      assertEquals(5, report.getJsonArray("checked").size());
       assertEquals(pdf.body().length, report.getInteger("downloaded"));
     } finally {
       Files.deleteIfExists(issued);
       Files.deleteIfExists(altered);
     }
+  }
+
+  /** The URL of the link over the QR code (the same as the code, as the library's verifier checks). */
+  private static String qrUrl(byte[] pdf) throws IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      for (var annotation : doc.getPage(0).getAnnotations()) {
+        if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+            && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+          return uri.getURI();
+        }
+      }
+    }
+    throw new AssertionError("no link over the QR code");
   }
 
   private static String chromium() {

@@ -242,13 +242,7 @@ class CertificateFlowTest {
   @DisplayName("the QR decoded from the rasterised page leads to VALID with every field; its token and the PDF "
       + "verify against the published key")
   void qrLeadsToValid() throws Exception {
-    String qr;
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200, ImageType.GRAY);
-      qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
-          Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, true))
-          .getText();
-    }
+    String qr = readQr(pdf);
     String id = certificate.getString("id");
     assertTrue(qr.startsWith(server.baseUrl() + "/verify/" + id + "#t="), qr);
 
@@ -410,6 +404,25 @@ class CertificateFlowTest {
 
   @Test
   @Order(8)
+  @DisplayName("past its last valid day a certificate is EXPIRED (CADUCADO) on the page and in JSON")
+  void expired() throws Exception {
+    String id = learner.getJson("/api/certificates/mine").getJsonArray("certificates").getJsonObject(0).getString("id");
+    LocalDate yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    server.app().db().query(dsl -> dsl.update(es.civica.db.generated.Tables.CERTIFICATE)
+        .set(es.civica.db.generated.Tables.CERTIFICATE.EXPIRES_ON, yesterday)
+        .where(es.civica.db.generated.Tables.CERTIFICATE.ID.eq(id)).execute()).toCompletionStage().toCompletableFuture()
+        .get();
+    JsonObject v = new JsonObject(get(server.baseUrl() + "/verify/" + id, "application/json").body());
+    assertEquals("EXPIRED", v.getString("status"));
+    assertEquals("CADUCADO", v.getString("statusText"));
+    assertEquals(yesterday.toString(), v.getString("expiresOn"));
+    String page = get(server.baseUrl() + "/verify/" + id, "text/html").body();
+    assertTrue(page.contains("data-status=\"EXPIRED\">CADUCADO</h1>"));
+    assertTrue(page.contains("su validez terminó el " + VerifyPage.date(yesterday)));
+  }
+
+  @Test
+  @Order(9)
   @DisplayName("a 'passed' statement that another LRS client posts does not count: only server-scored passes do")
   void forgedPassDoesNotCount() throws Exception {
     PlayerClient c = registered("Cándido Forjador");
@@ -444,6 +457,33 @@ class CertificateFlowTest {
         new JsonObject().put("email", email).put("name", name).put("password", "contraseña-segura"));
     assertEquals(201, r.statusCode(), r.body());
     return c;
+  }
+
+  /**
+   * Rasterises the page (PDFBox) and decodes its QR code (ZXing) as a scanner would: like the library's verifier,
+   * it tries a thresholded (no anti-aliasing) and a smooth rendering at 200, 150 and 300 dpi, because ZXing's
+   * detector misses about one symbol in a hundred at any single setting.
+   */
+  static String readQr(byte[] pdfBytes) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdfBytes)) {
+      PDFRenderer renderer = new PDFRenderer(doc);
+      java.awt.RenderingHints crisp = new java.awt.RenderingHints(java.awt.RenderingHints.KEY_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+      for (java.awt.RenderingHints hints : new java.awt.RenderingHints[] {crisp, null}) {
+        renderer.setRenderingHints(hints);
+        for (float dpi : new float[] {200, 150, 300}) {
+          BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
+          try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
+                Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE), DecodeHintType.TRY_HARDER, true))
+                .getText();
+          } catch (com.google.zxing.ReaderException e) {
+            // next setting
+          }
+        }
+      }
+    }
+    throw new AssertionError("no QR code read from the rendered page");
   }
 
   /** The PDF with its attached credential.json changed: one name replaced by another. */
