@@ -540,6 +540,7 @@ public final class LrsBench {
   private final AtomicLong totalErrors = new AtomicLong();
   private final String runTag;
   private final List<String> broken = new ArrayList<>();
+  private final Map<String, Double> loads = new LinkedHashMap<>();
 
   LrsBench(Options o) {
     this.o = o;
@@ -580,6 +581,7 @@ public final class LrsBench {
         .orElse(cells.get(cells.size() - 1));
     LoadResult batchedCell = batched;
 
+    loads.put("ingest cells", loadAverage());
     // Phase 2: raw ceiling, measured in rounds that alternate with the same LRS cell (batch 100, 8 clients), so
     // a burst of load from other tenants of the machine hits both sides of the ratio alike.
     RawResult raw = null;
@@ -619,10 +621,11 @@ public final class LrsBench {
       OUT.printf("2) Raw ceiling: the same rows (xapi_statement + statement_to_actor + statement_to_activity) by JDBC batch%n");
       OUT.printf("   into a separate embedded PostgreSQL 17 migrated with %s%s,%n", o.migrations(),
           o.migrations().startsWith("classpath:") ? " (the server jar's own migrations)" : "");
-      OUT.printf("   fsync=on and synchronous_commit=on");
-      OUT.printf(" like the LRS's embedded server; %d threads, %d statements per transaction; %d rounds of %d s, each%n",
-          raw.threads(), raw.batch(), RATIO_ROUNDS, roundSeconds());
-      OUT.printf("   right after a round of the LRS cell (batch 100, 8 clients), so both sides share the machine's moods%n");
+      OUT.printf("   fsync=on and synchronous_commit=on like the LRS's embedded server; %d threads, %d statements per%n",
+          raw.threads(), raw.batch());
+      OUT.printf("   transaction; %d rounds of %d s, each right after a round of the LRS cell (batch 100, 8 clients),%n",
+          RATIO_ROUNDS, roundSeconds());
+      OUT.printf("   so both sides share the machine's moods%n");
       OUT.println("   round   LRS stmts/s   raw stmts/s   ratio");
       for (int i = 0; i < rounds.size(); i++) {
         double[] r = rounds.get(i);
@@ -636,6 +639,7 @@ public final class LrsBench {
       OUT.println("2) Raw ceiling: skipped (no --migrations, or it broke)");
     }
 
+    loads.put("ratio rounds", loadAverage());
     // Phase 3: bulk load.
     long sent = reservoir.seen();
     long toLoad = o.statements() - sent;
@@ -659,6 +663,7 @@ public final class LrsBench {
     }
 
     // Phase 4: queries.
+    loads.put("bulk load", loadAverage());
     List<QueryResult> queries = new ArrayList<>();
     if (o.queries() > 0) {
       LOG.println("phase 4: queries");
@@ -677,6 +682,13 @@ public final class LrsBench {
       OUT.printf("   %-18s %9d %8.1f %8.1f %8.1f %8.1f %13.1f %7d%n", q.kind(), q.requests(), q.p50Ms(), q.p95Ms(),
           q.p99Ms(), q.maxMs(), q.avgReturned(), q.errors());
     }
+
+    loads.put("queries", loadAverage());
+    OUT.println();
+    OUT.print("Machine load (1-minute load average, " + Runtime.getRuntime().availableProcessors()
+        + " cores) at the end of each phase:");
+    loads.forEach((phase, load) -> OUT.printf(" %s %.1f;", phase, load));
+    OUT.println(" above the core count, other work shared the machine.");
 
     // Targets.
     double ratio = raw == null ? Double.NaN : batched.statementsPerSecond() / raw.statementsPerSecond();
@@ -703,6 +715,11 @@ public final class LrsBench {
     }
     OUT.println(resultJson(cells, batched, raw, ratio, rounds, bulk, lastTenthRate, stored, queries));
     return broken.isEmpty() ? 0 : 1;
+  }
+
+  /** The 1-minute load average (NaN where the OS does not tell). */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static String met(boolean ok) {
@@ -1162,6 +1179,12 @@ public final class LrsBench {
     b.append(String.format(Locale.ROOT, ",\"targets\":{\"ingest_5000\":%b,\"ratio_0_5\":%s,\"query_p95_20ms\":%b}",
         batched.statementsPerSecond() >= TARGET_INGEST, Double.isNaN(ratio) ? "null" : Boolean.toString(ratio >= TARGET_RATIO),
         queriesMet));
+    b.append(",\"load_average\":{");
+    int k = 0;
+    for (var e : loads.entrySet()) {
+      b.append(k++ == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"%s\":%.2f", e.getKey(), e.getValue()));
+    }
+    b.append('}');
     b.append(",\"errors\":").append(totalErrors.get());
     b.append(",\"broken\":").append(!broken.isEmpty());
     return b.append('}').toString();

@@ -46,31 +46,35 @@ public final class StatementStore {
    * @return the statements really inserted, in storage order
    */
   public List<PreparedStatement> insert(DSLContext dsl, List<PreparedStatement> batch, List<Attachment> attachments) {
-    Map<UUID, JsonObject> existing = existingSubmitted(dsl, batch.stream().map(PreparedStatement::id).toList());
-    List<PreparedStatement> fresh = new ArrayList<>(batch.size());
+    checkVoiding(dsl, batch);
+    // Insert first and look only at the ids that were already there: one round trip less in the common case.
+    var insert = dsl.insertInto(XAPI_STATEMENT, XAPI_STATEMENT.STATEMENT_ID, XAPI_STATEMENT.REGISTRATION,
+        XAPI_STATEMENT.VERB_IRI, XAPI_STATEMENT.VOIDS_STATEMENT_ID, XAPI_STATEMENT.STORED, XAPI_STATEMENT.TIMESTAMP,
+        XAPI_STATEMENT.CREDENTIAL_ID, XAPI_STATEMENT.PAYLOAD);
     for (PreparedStatement s : batch) {
-      JsonObject stored = existing.get(s.id());
-      if (stored == null) {
-        fresh.add(s);
-      } else if (!StatementEquivalence.equivalent(stored, s.submitted())) {
-        throw XapiException.conflict("Statement " + s.id() + " is already stored with different content");
+      insert = insert.values(s.id(), s.registration(), s.verbIri(), s.voidsStatementId(), s.stored(), s.timestamp(),
+          s.credentialId(), JSONB.valueOf(s.payload().encode()));
+    }
+    Map<UUID, Long> pks = new HashMap<>();
+    insert.onConflict(XAPI_STATEMENT.STATEMENT_ID).doNothing()
+        .returning(XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID).fetch()
+        .forEach(r -> pks.put(r.getStatementId(), r.getId()));
+    List<PreparedStatement> fresh = new ArrayList<>(batch.size());
+    List<PreparedStatement> resent = new ArrayList<>();
+    for (PreparedStatement s : batch) {
+      (pks.containsKey(s.id()) ? fresh : resent).add(s);
+    }
+    if (!resent.isEmpty()) {
+      Map<UUID, JsonObject> existing = existingSubmitted(dsl, resent.stream().map(PreparedStatement::id).toList());
+      for (PreparedStatement s : resent) {
+        if (!StatementEquivalence.equivalent(existing.get(s.id()), s.submitted())) {
+          throw XapiException.conflict("Statement " + s.id() + " is already stored with different content");
+        }
       }
     }
     if (fresh.isEmpty()) {
       return fresh;
     }
-    checkVoiding(dsl, fresh);
-
-    var insert = dsl.insertInto(XAPI_STATEMENT, XAPI_STATEMENT.STATEMENT_ID, XAPI_STATEMENT.REGISTRATION,
-        XAPI_STATEMENT.VERB_IRI, XAPI_STATEMENT.VOIDS_STATEMENT_ID, XAPI_STATEMENT.STORED, XAPI_STATEMENT.TIMESTAMP,
-        XAPI_STATEMENT.CREDENTIAL_ID, XAPI_STATEMENT.PAYLOAD);
-    for (PreparedStatement s : fresh) {
-      insert = insert.values(s.id(), s.registration(), s.verbIri(), s.voidsStatementId(), s.stored(), s.timestamp(),
-          s.credentialId(), JSONB.valueOf(s.payload().encode()));
-    }
-    Map<UUID, Long> pks = new HashMap<>();
-    insert.returning(XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID).fetch()
-        .forEach(r -> pks.put(r.getStatementId(), r.getId()));
 
     InsertValuesStep3<?, Long, String, String> actors =
         dsl.insertInto(STATEMENT_TO_ACTOR, STATEMENT_TO_ACTOR.STATEMENT_PK, STATEMENT_TO_ACTOR.ACTOR_IFI, STATEMENT_TO_ACTOR.USAGE);
