@@ -80,6 +80,7 @@ async function admin(page) {
 }
 
 async function hr(page) {
+  await page.click('a[href="#/report"]');
   await page.waitForSelector('#report-from');
   await axeCheck(page, 'hr-report');
   await page.selectOption('#lang', 'ca');
@@ -90,6 +91,44 @@ async function hr(page) {
   await page.waitForSelector('#signin-email');
 }
 
+async function hrCertificates(page) {
+  await page.click('a[href="#/certificates"]');
+  await page.waitForSelector('#verify-form');
+  report.jsQR = await page.evaluate(() => typeof window.jsQR);
+  await axeCheck(page, 'certificates');
+  // by id (the QR's URL works too)
+  await page.fill('#cert-id', BASE + '/verify/' + process.env.CERT_VALID);
+  await page.click('#verify-form button[type=submit]');
+  await page.waitForSelector('#cert-status[data-status="VALID"]');
+  // by PDF: the one issued, then an altered copy
+  await page.setInputFiles('#cert-pdf', process.env.PDF_PATH);
+  await page.click('#compare-pdf');
+  await page.waitForSelector('#pdf-result[data-result="IDENTICAL"]');
+  report.identicalText = await page.textContent('#pdf-result');
+  await page.setInputFiles('#cert-pdf', process.env.ALTERED_PATH);
+  await page.click('#compare-pdf');
+  await page.waitForSelector('#pdf-result[data-result="ALTERED"]');
+  report.alteredText = await page.textContent('#pdf-result');
+  await axeCheck(page, 'certificate-verified');
+  // revoke from the list, with a reason
+  await page.waitForSelector('#certificates [data-revoke="' + process.env.CERT_REVOKE + '"]');
+  await page.click('[data-revoke="' + process.env.CERT_REVOKE + '"]');
+  await page.fill('#reason-' + process.env.CERT_REVOKE, 'Emitido por error');
+  await page.click('[data-confirm="' + process.env.CERT_REVOKE + '"]');
+  await page.waitForFunction(id => {
+    const row = document.querySelector('#certificates tr[data-id="' + id + '"]');
+    return row && !row.querySelector('[data-revoke]');
+  }, process.env.CERT_REVOKE);
+  // bulk CSV with one row of each outcome
+  await page.setInputFiles('#bulk-file', process.env.CSV_PATH);
+  await page.click('#bulk-form button[type=submit]');
+  await page.waitForSelector('#bulk tbody tr');
+  report.outcomes = await page.$$eval('#bulk tbody tr', rows => rows.map(r => r.getAttribute('data-outcome')));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bulk-download')]);
+  report.downloaded = fs.readFileSync(await download.path(), 'utf8');
+  await axeCheck(page, 'bulk');
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -97,7 +136,7 @@ async function hr(page) {
       '--disable-component-update', '--disable-sync'] });
   try {
     // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'es-ES' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'es-ES', acceptDownloads: true });
     page.setDefaultTimeout(15000);
     page.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) report.external.push(r.url()); });
     page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
@@ -109,6 +148,8 @@ async function hr(page) {
       await admin(page);
     } else if (journey === 'hr') {
       await hr(page);
+    } else if (journey === 'hr-certificates') {
+      await hrCertificates(page);
     } else {
       fail('unknown journey ' + journey);
     }

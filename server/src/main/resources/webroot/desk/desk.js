@@ -161,6 +161,7 @@
   function pages() {
     var role = state.staff.role;
     var list = [];
+    if (role === 'admin' || role === 'hr') { list.push(['#/certificates', 'nav.certificates']); }
     if (role === 'admin' || role === 'school') { list.push(['#/credentials', 'nav.credentials']); }
     list.push(['#/report', 'nav.report']);
     if (role === 'admin' || role === 'school') { list.push(['#/analytics', 'nav.analytics']); }
@@ -188,7 +189,7 @@
     var allowed = pages().map(function (p) { return p[0]; });
     if (allowed.indexOf(hash) < 0) { hash = defaultPage(); }
     renderNav(hash);
-    ({ '#/credentials': credentialsPage, '#/report': reportPage, '#/staff': staffPage, '#/audit': auditPage, '#/analytics': analyticsPage })[hash]();
+    ({ '#/credentials': credentialsPage, '#/report': reportPage, '#/staff': staffPage, '#/audit': auditPage, '#/analytics': analyticsPage, '#/certificates': certificatesPage })[hash]();
     main.focus();
   }
 
@@ -339,6 +340,165 @@
       svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height, role: 'img', 'aria-labelledby': 'chart-title chart-desc' }, kids),
       h('figcaption', { 'class': 'hint', text: t('report.chartTitle') + '. ' + t('report.chartNote') })
     ]);
+  }
+
+  // ---- hr: certificates
+
+  function certId(text) {
+    var m = /\/verify\/([A-Za-z2-7]+)/.exec(text || '');
+    return (m ? m[1] : (text || '')).trim().toLowerCase();
+  }
+
+  function certificatesPage() {
+    var scanner = { stream: null, timer: null };
+    // verify one: by id, by QR, by PDF
+    var id = h('input', { type: 'text', name: 'certificate', autocomplete: 'off', spellcheck: 'false' });
+    var pdf = h('input', { type: 'file', accept: 'application/pdf' });
+    var result = h('div', { id: 'verify-result', 'aria-live': 'polite' });
+    var video = h('video', { id: 'qr-video', muted: true, playsinline: true, hidden: true, 'aria-label': t('cert.scanning') });
+    var scanStatus = h('p', { 'class': 'hint', id: 'scan-status' });
+    var scanButton = h('button', { type: 'button', 'class': 'secondary', id: 'scan', text: t('cert.scan') });
+    var verifyForm = h('form', { 'class': 'card', id: 'verify-form' }, [
+      h('h2', { text: t('cert.verifyTitle') }),
+      field('cert-id', t('cert.id'), id),
+      h('div', { 'class': 'actions' }, [h('button', { type: 'submit', 'class': 'primary', text: t('cert.verify') }), scanButton]),
+      video, scanStatus,
+      field('cert-pdf', t('cert.pdf'), pdf),
+      h('button', { type: 'button', 'class': 'secondary', id: 'compare-pdf', text: t('cert.comparePdf'), onclick: comparePdf }),
+      result
+    ]);
+    verifyForm.addEventListener('submit', function (ev) { ev.preventDefault(); verify(); });
+    function verify() {
+      var value = certId(id.value);
+      if (!value) { id.focus(); return; }
+      api('GET', '/certificates/' + encodeURIComponent(value)).then(function (c) { showCertificate(result, c, null); }).catch(failed(result));
+    }
+    function comparePdf() {
+      var value = certId(id.value);
+      if (!value) { id.focus(); return; }
+      var file = pdf.files[0];
+      if (!file) { pdf.focus(); return; }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var b64 = String(reader.result).replace(/^data:[^,]*,/, '');
+        api('POST', '/certificates/' + encodeURIComponent(value) + '/pdf', { pdf: b64 })
+          .then(function (c) { showCertificate(result, c, c.result); }).catch(failed(result));
+      };
+      reader.readAsDataURL(file);
+    }
+    function stopScan() {
+      if (scanner.timer) { clearInterval(scanner.timer); scanner.timer = null; }
+      if (scanner.stream) { scanner.stream.getTracks().forEach(function (tr) { tr.stop(); }); scanner.stream = null; }
+      video.hidden = true;
+      scanButton.textContent = t('cert.scan');
+    }
+    scanButton.addEventListener('click', function () {
+      if (scanner.stream) { stopScan(); scanStatus.textContent = ''; return; }
+      if (!navigator.mediaDevices || !window.jsQR) { scanStatus.textContent = t('cert.noCamera', { message: 'getUserMedia' }); return; }
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (stream) {
+        scanner.stream = stream;
+        video.srcObject = stream;
+        video.hidden = false;
+        video.play();
+        scanButton.textContent = t('cert.stopScan');
+        scanStatus.textContent = t('cert.scanning');
+        var canvas = document.createElement('canvas');
+        var g = canvas.getContext('2d', { willReadFrequently: true });
+        scanner.timer = setInterval(function () {
+          if (!video.videoWidth) { return; }
+          canvas.width = video.videoWidth; canvas.height = video.videoHeight;
+          g.drawImage(video, 0, 0);
+          var code = window.jsQR(g.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+          if (code && code.data) {
+            stopScan();
+            id.value = certId(code.data);
+            scanStatus.textContent = '';
+            verify();
+          }
+        }, 250);
+      }).catch(function (e) { scanStatus.textContent = t('cert.noCamera', { message: e.message || e.name }); });
+    });
+    window.addEventListener('hashchange', stopScan, { once: true });
+
+    // bulk
+    var csvFile = h('input', { type: 'file', accept: '.csv,text/csv' });
+    var bulkOut = h('div', { id: 'bulk-result' });
+    var bulkForm = h('form', { 'class': 'card', id: 'bulk-form' }, [
+      h('h2', { text: t('cert.bulkTitle') }), h('p', { 'class': 'hint', text: t('cert.bulkHint') }),
+      field('bulk-file', t('cert.bulkFile'), csvFile),
+      h('button', { type: 'submit', 'class': 'primary', text: t('cert.bulkRun') }), bulkOut
+    ]);
+    bulkForm.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var file = csvFile.files[0];
+      if (!file) { csvFile.focus(); return; }
+      file.text().then(function (text) { return api('POST', '/certificates/bulk', { csv: text }); }).then(function (r) {
+        var url = URL.createObjectURL(new Blob(['\ufeff' + r.csv.replace(/^\ufeff/, '')], { type: 'text/csv' }));
+        bulkOut.replaceChildren(
+          h('p', { role: 'status', text: t('cert.bulkSummary', { rows: r.rows.length }) }),
+          h('a', { 'class': 'button', href: url, download: 'verificacion-certificados.csv', id: 'bulk-download', text: t('cert.bulkDownload') }),
+          h('div', { 'class': 'table-wrap' }, [h('table', { id: 'bulk' }, [
+            h('caption', { text: t('cert.bulkTitle') }),
+            h('thead', {}, [h('tr', {}, ['cert.line', 'staff.name', 'cert.employee', 'cert.id', 'cert.result', 'cert.detail'].map(function (k) { return h('th', { scope: 'col', text: k === 'cert.id' ? 'ID' : t(k) }); }))]),
+            h('tbody', {}, r.rows.map(function (row) {
+              return h('tr', { 'data-outcome': row.outcome }, [h('td', { text: String(row.line) }), h('td', { text: row.name }), h('td', { text: row.employeeId }),
+                h('td', {}, [h('code', { text: row.certificateId })]), h('td', { text: t('cert.outcome.' + row.outcome) }), h('td', { text: row.detail || '' })]);
+            }))])]));
+      }).catch(failed(bulkOut));
+    });
+
+    // list and revoke
+    var q = h('input', { type: 'search', name: 'q' });
+    var listOut = h('div', {});
+    var listForm = h('form', { 'class': 'card filters', id: 'list-form' }, [field('cert-q', t('cert.search'), q), h('button', { type: 'submit', 'class': 'primary', text: t('cert.searchRun') })]);
+    function loadList() {
+      api('GET', '/certificates' + (q.value.trim() ? '?q=' + encodeURIComponent(q.value.trim()) : '')).then(function (r) {
+        if (!r.certificates.length) { listOut.replaceChildren(h('p', { text: t('cert.none') })); return; }
+        listOut.replaceChildren(h('div', { 'class': 'table-wrap' }, [h('table', { id: 'certificates' }, [
+          h('caption', { text: t('cert.listTitle') }),
+          h('thead', {}, [h('tr', {}, ['cert.holder', 'ID', 'cert.organisation', 'cert.issued', 'cert.expires', 'cred.status', 'cred.actions'].map(function (k) { return h('th', { scope: 'col', text: k === 'ID' ? k : t(k) }); }))]),
+          h('tbody', {}, r.certificates.map(function (c) {
+            var cell = h('td', {});
+            if (c.status !== 'REVOKED') {
+              var reason = h('input', { type: 'text', maxlength: '500', id: 'reason-' + c.id });
+              var box = h('div', { hidden: true, 'class': 'revoke-box' }, [h('label', { 'for': 'reason-' + c.id, text: t('cert.reason') }), reason,
+                h('button', { type: 'button', 'class': 'danger', 'data-confirm': c.id, text: t('cert.confirmRevoke'), onclick: function () {
+                  if (!reason.value.trim()) { reason.focus(); return; }
+                  api('POST', '/certificates/' + c.id + '/revoke', { reason: reason.value.trim() }).then(function () {
+                    announce(t('cert.revokedNotice', { id: c.id })); loadList();
+                  }).catch(failed(listOut));
+                } })]);
+              cell.append(h('button', { type: 'button', 'class': 'danger', 'data-revoke': c.id, 'aria-expanded': 'false', text: t('cert.revoke'),
+                'aria-label': t('cert.revoke') + ' ' + c.id, onclick: function (ev) { box.hidden = !box.hidden; ev.target.setAttribute('aria-expanded', String(!box.hidden)); if (!box.hidden) { reason.focus(); } } }), box);
+            }
+            return h('tr', { 'data-id': c.id }, [h('td', { text: c.holder ? (c.holder.name || c.holder) : '' }), h('td', {}, [h('code', { text: c.id })]),
+              h('td', { text: c.organisation || '' }), h('td', { text: c.issuedOn || '' }), h('td', { text: c.expiresOn || t('cert.never') }),
+              h('td', { text: t('cert.status.' + c.status) }), cell]);
+          }))])]));
+      }).catch(failed(listOut));
+    }
+    listForm.addEventListener('submit', function (ev) { ev.preventDefault(); loadList(); });
+    show(t('cert.title'), [verifyForm, bulkForm, h('section', { 'aria-labelledby': 'list-h' }, [h('h2', { id: 'list-h', text: t('cert.listTitle') }), listForm, listOut])]);
+    loadList();
+  }
+
+  function showCertificate(box, c, pdfResult) {
+    var status = h('p', { 'class': c.status === 'VALID' ? 'notice' : 'error', id: 'cert-status', 'data-status': c.status }, [h('strong', { text: t('cert.status.' + c.status) })]);
+    var rows = [];
+    if (pdfResult && pdfResult !== 'NOT_FOUND') {
+      rows.push(h('p', { id: 'pdf-result', 'data-result': pdfResult, 'class': pdfResult === 'IDENTICAL' ? 'notice' : 'error', text: pdfResult === 'IDENTICAL' ? t('cert.identical') : t('cert.altered') }));
+    }
+    if (c.holder) {
+      var dl = h('dl', {}, [
+        h('dt', { text: t('cert.holder') }), h('dd', { text: c.holder.name || String(c.holder) }),
+        h('dt', { text: t('cert.course') }), h('dd', { text: c.course ? (c.course.title || String(c.course)) : '' }),
+        h('dt', { text: t('cert.issued') }), h('dd', { text: c.issuedOn || '' }),
+        h('dt', { text: t('cert.expires') }), h('dd', { text: c.expiresOn || t('cert.never') })
+      ]);
+      rows.push(dl);
+    }
+    if (c.revocation) { rows.push(h('p', { text: t('cert.revocation', { date: c.revocation.date, reason: c.revocation.reason }) })); }
+    box.replaceChildren.apply(box, [status].concat(rows));
   }
 
   // ---- analytics: item analysis and scenario decisions

@@ -51,9 +51,12 @@ public final class DeskRoutes {
   private final Course course;
   private final Set<String> unitIris;
   private final boolean secureCookie;
+  private final HrDesk hr;
 
-  public DeskRoutes(DeskService desk, CredentialAuthenticator authenticator, Course course, boolean secureCookie) {
+  public DeskRoutes(DeskService desk, CredentialAuthenticator authenticator, Course course, boolean secureCookie,
+                    HrDesk hr) {
     this.desk = desk;
+    this.hr = hr;
     this.authenticator = authenticator;
     this.course = course;
     this.unitIris = course.units().stream().map(Unit::id).collect(java.util.stream.Collectors.toSet());
@@ -86,6 +89,11 @@ public final class DeskRoutes {
     router.post(API + "/credentials/:id/rotate").handler(role(Staff.Role.SCHOOL)).handler(this::rotateCredential);
     router.delete(API + "/credentials/:id").handler(role(Staff.Role.SCHOOL)).handler(this::revokeCredential);
     router.get(API + "/report").handler(role(Staff.Role.SCHOOL, Staff.Role.HR)).handler(this::report);
+    router.get(API + "/certificates").handler(role(Staff.Role.HR)).handler(this::listCertificates);
+    router.post(API + "/certificates/bulk").handler(role(Staff.Role.HR)).handler(this::bulkVerify);
+    router.get(API + "/certificates/:id").handler(role(Staff.Role.HR)).handler(this::verifyCertificate);
+    router.post(API + "/certificates/:id/pdf").handler(role(Staff.Role.HR)).handler(this::comparePdf);
+    router.post(API + "/certificates/:id/revoke").handler(role(Staff.Role.HR)).handler(this::revokeCertificate);
     router.get(API + "/analytics/units/:n/items").handler(role(Staff.Role.SCHOOL)).handler(this::itemAnalysis);
     router.get(API + "/analytics/units/:n/scenarios").handler(role(Staff.Role.SCHOOL)).handler(this::scenarios);
 
@@ -477,6 +485,70 @@ public final class DeskRoutes {
           .put("lines", new JsonArray(r.result().stream().map(l -> new JsonObject().put("unit", l.unit())
               .put("organisation", l.organisation()).put("completed", l.completed()).put("passed", l.passed())
               .put("failed", l.failed())).toList())));
+    });
+  }
+
+  // ---- hr: certificates
+
+  private void listCertificates(RoutingContext ctx) {
+    String q = ctx.request().getParam("q");
+    reply(ctx, hr.list(staff(ctx), q == null || q.isBlank() ? null : q.trim(), 500)
+        .map(list -> new JsonObject().put("certificates", HrDesk.json(list, hr.today()))));
+  }
+
+  private void verifyCertificate(RoutingContext ctx) {
+    reply(ctx, hr.verify(actor(ctx), staff(ctx), ctx.pathParam("id").trim().toLowerCase()));
+  }
+
+  private void comparePdf(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    byte[] pdf = body == null || body.getString("pdf") == null ? null : HrDesk.base64(body.getString("pdf"));
+    if (pdf == null || pdf.length == 0) {
+      error(ctx, 400, "Send {\"pdf\": \"<the PDF in base64>\"}");
+      return;
+    }
+    if (pdf.length > HrDesk.MAX_PDF) {
+      error(ctx, 413, "The PDF is larger than 5 MB");
+      return;
+    }
+    reply(ctx, hr.comparePdf(actor(ctx), staff(ctx), ctx.pathParam("id").trim().toLowerCase(), pdf));
+  }
+
+  private void bulkVerify(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    if (body == null || body.getString("csv") == null) {
+      error(ctx, 400, "Send {\"csv\": \"name,employee id,certificate id\\n…\"}");
+      return;
+    }
+    List<String[]> rows = HrDesk.parseRoster(body.getString("csv"));
+    if (rows.isEmpty()) {
+      error(ctx, 400, "The roster has no rows");
+      return;
+    }
+    if (rows.size() > HrDesk.MAX_ROWS) {
+      error(ctx, 413, "At most " + HrDesk.MAX_ROWS + " rows at once");
+      return;
+    }
+    reply(ctx, hr.bulk(actor(ctx), rows).map(out -> new JsonObject()
+        .put("rows", new JsonArray(out.stream().map(HrDesk.BulkRow::toJson).toList()))
+        .put("csv", HrDesk.csv(out))));
+  }
+
+  private void revokeCertificate(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    String reason = body == null ? null : body.getString("reason");
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      error(ctx, 400, "A reason is required (at most 500 characters)");
+      return;
+    }
+    hr.revoke(actor(ctx), staff(ctx), ctx.pathParam("id").trim().toLowerCase(), reason).onComplete(r -> {
+      if (r.succeeded()) {
+        ctx.json(r.result().adminJson(hr.today()));
+      } else if (r.cause() instanceof es.civica.certification.CertificateException ce) {
+        error(ctx, ce.status(), ce.getMessage());
+      } else {
+        ctx.fail(r.cause());
+      }
     });
   }
 

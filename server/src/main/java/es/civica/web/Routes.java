@@ -28,6 +28,7 @@ public final class Routes {
   private final CredentialAdminRoutes credentialAdmin;
   private final PlayerRoutes player;
   private final DeskRoutes desk;
+  private final java.util.List<java.util.function.Consumer<Router>> features = new java.util.ArrayList<>();
 
   public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin, PlayerRoutes player,
                 DeskRoutes desk) {
@@ -36,6 +37,12 @@ public final class Routes {
     this.credentialAdmin = credentialAdmin;
     this.player = player;
     this.desk = desk;
+  }
+
+  /** Adds a feature's routes (mounted after the player's, before the catch-all 404). */
+  public Routes mount(java.util.function.Consumer<Router> feature) {
+    features.add(feature);
+    return this;
   }
 
   public Router build(Vertx vertx) {
@@ -50,6 +57,7 @@ public final class Routes {
     desk.mountAdmin(router, "/admin/api"); // after credentialAdmin: its /admin/api/* guard checks the admin secret
     player.mount(router);
     desk.mount(router);
+    features.forEach(f -> f.accept(router));
 
     router.route().last().handler(ctx -> error(ctx, 404, "Not found"));
     router.route().failureHandler(this::failure);

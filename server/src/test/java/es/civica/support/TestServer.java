@@ -28,15 +28,38 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start() throws Exception {
+    return start(new JsonObject());
+  }
+
+  /**
+   * Starts on a free port known in advance, with CIVICA_PUBLIC_URL = {@link #baseUrl()} (what packages embed and
+   * agents use as homePage).
+   */
+  public static TestServer startWithPublicUrl() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    return start(new JsonObject().put("CIVICA_HTTP_PORT", String.valueOf(port))
+        .put("CIVICA_PUBLIC_URL", "http://localhost:" + port));
+  }
+
+  /** Starts with these configuration values over the test defaults. */
+  public static TestServer start(JsonObject overrides) throws Exception {
     Path dataDir = Files.createTempDirectory("civica-test");
     JsonObject config = new JsonObject()
         .put("CIVICA_HTTP_PORT", "0")
         .put("CIVICA_DATA_DIR", dataDir.toString())
         .put("CIVICA_ADMIN_SECRET", ADMIN_SECRET)
-        .put("CIVICA_DB_POOL_SIZE", "4");
+        .put("CIVICA_DB_POOL_SIZE", "4")
+        .mergeIn(overrides);
     Settings settings = Settings.from(config);
     Application app = Application.start(settings);
     return new TestServer(app, dataDir);
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   public Application app() {
