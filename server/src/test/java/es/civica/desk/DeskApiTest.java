@@ -228,6 +228,31 @@ class DeskApiTest {
   }
 
   @Test
+  @DisplayName("voiding a completion reaches the schools that saw it through the feed, and leaves the report")
+  void voidingInTheFeed() throws Exception {
+    DeskClient school = newAccount("voiding@desk.example", "school",
+        new JsonObject().put("organisations", new JsonArray().add("ayto-void.es")));
+    LrsCredential cred = LrsCredential.of(school.post("/desk/api/credentials", new JsonObject().put("label", "v")));
+    JsonObject done = completion("rosa@ayto-void.es", "passed", DeskClient.UNIT + "3");
+    player.store(done);
+    JsonObject first = new JsonObject(pull(cred, null, 100).body());
+    assertEquals(List.of(done.getString("id")), ids(first.getJsonArray("statements")));
+    assertEquals(1, new JsonObject(school.get("/desk/api/report").body()).getJsonArray("lines").size());
+
+    JsonObject voiding = LrsClient.statement("x", "voided", "http://example.org/unused")
+        .put("actor", new JsonObject().put("mbox", "mailto:admin@ayto-void.es"))
+        .put("object", new JsonObject().put("objectType", "StatementRef").put("id", done.getString("id")));
+    voiding.getJsonObject("verb").put("id", "http://adlnet.gov/expapi/verbs/voided");
+    player.store(voiding);
+    player.store(completion("otro@elsewhere.es", "passed", DeskClient.UNIT + "3"));
+    JsonObject second = new JsonObject(pull(cred, first.getString("cursor"), 100).body());
+    assertEquals(List.of(voiding.getString("id")), ids(second.getJsonArray("statements")));
+    assertTrue(new JsonObject(pull(cred, null, 100).body()).getJsonArray("statements").getJsonObject(0)
+        .getBoolean("voided"));
+    assertEquals(0, new JsonObject(school.get("/desk/api/report").body()).getJsonArray("lines").size());
+  }
+
+  @Test
   @DisplayName("signing out ends the session")
   void signOut() throws Exception {
     DeskClient c = newAccount("bye@desk.example", "school",
