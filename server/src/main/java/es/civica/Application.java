@@ -15,6 +15,7 @@ import es.civica.desk.DeskService;
 import es.civica.desk.HrDesk;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
+import es.civica.scorm.dispatch.Dispatch;
 import es.civica.web.HttpVerticle;
 import es.civica.web.Routes;
 import es.civica.xapi.AboutResource;
@@ -74,7 +75,7 @@ public final class Application implements AutoCloseable {
       String adminSecret = adminSecret(settings);
 
       CredentialStore credentials = new CredentialStore();
-      CredentialAuthenticator authenticator = new CredentialAuthenticator(db, credentials);
+      CredentialAuthenticator authenticator = new CredentialAuthenticator(vertx, db, credentials);
       XapiProtocol xapi = new XapiProtocol(authenticator, settings.xapiVersions());
       new AboutResource(settings.xapiVersions()).register(xapi);
       StatementService statements = new StatementService(vertx, db, new StatementStore(), settings.publicUrl());
@@ -86,6 +87,9 @@ public final class Application implements AutoCloseable {
       Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
       PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
 
+      Dispatch dispatch = new Dispatch(vertx, db, course, settings, adminSecret);
+      playerRoutes.frameAncestors(dispatch.frameAncestors());
+
       CertificateRegistry certificates = certificates(settings, vertx, db, course, statements, credentials, player);
       CertificateRoutes certificateRoutes = new CertificateRoutes(certificates, playerRoutes.sessionHandler(),
           ctx -> PlayerRoutes.signedInLearner(ctx).id(), adminSecret, settings.certificates());
@@ -94,10 +98,11 @@ public final class Application implements AutoCloseable {
       DeskRoutes deskRoutes = new DeskRoutes(deskService, authenticator, course,
           settings.publicUrl().startsWith("https:"), new HrDesk(certificates, deskService));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes, deskRoutes).mount(certificateRoutes::mount);
+          playerRoutes, deskRoutes).mount(certificateRoutes::mount).mount(dispatch::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
+      dispatch.publishPackages().await(120, TimeUnit.SECONDS);
       // certificates earned while the server was down (statements stored, event not handled) are issued now
       certificates.recheckAll().onSuccess(issued -> {
         if (!issued.isEmpty()) {

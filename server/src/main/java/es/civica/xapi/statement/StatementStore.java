@@ -10,9 +10,9 @@ import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 import es.civica.db.generated.tables.XapiStatement;
 import es.civica.xapi.XapiException;
 import io.vertx.core.json.JsonObject;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep3;
 import org.jooq.InsertValuesStep4;
 import org.jooq.JSONB;
 import org.jooq.Record2;
@@ -76,37 +76,32 @@ public final class StatementStore {
       return fresh;
     }
 
-    InsertValuesStep3<?, Long, String, String> actors =
-        dsl.insertInto(STATEMENT_TO_ACTOR, STATEMENT_TO_ACTOR.STATEMENT_PK, STATEMENT_TO_ACTOR.ACTOR_IFI, STATEMENT_TO_ACTOR.USAGE);
-    InsertValuesStep3<?, Long, String, String> activities =
-        dsl.insertInto(STATEMENT_TO_ACTIVITY, STATEMENT_TO_ACTIVITY.STATEMENT_PK, STATEMENT_TO_ACTIVITY.ACTIVITY_IRI, STATEMENT_TO_ACTIVITY.USAGE);
-    var references = dsl.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.STATEMENT_PK, STATEMENT_REFERENCE.TARGET_STATEMENT_ID);
-    int actorRows = 0;
-    int activityRows = 0;
-    int referenceRows = 0;
+    // One prepared statement per table, executed as a JDBC batch (the driver rewrites it into multi-row inserts):
+    // the SQL is rendered once, not once per row count, so PostgreSQL re-plans nothing.
+    BatchBindStep actors = dsl.batch(dsl.insertInto(STATEMENT_TO_ACTOR,
+        STATEMENT_TO_ACTOR.STATEMENT_PK, STATEMENT_TO_ACTOR.ACTOR_IFI, STATEMENT_TO_ACTOR.USAGE)
+        .values((Long) null, null, null));
+    BatchBindStep activities = dsl.batch(dsl.insertInto(STATEMENT_TO_ACTIVITY,
+        STATEMENT_TO_ACTIVITY.STATEMENT_PK, STATEMENT_TO_ACTIVITY.ACTIVITY_IRI, STATEMENT_TO_ACTIVITY.USAGE)
+        .values((Long) null, null, null));
+    BatchBindStep references = dsl.batch(dsl.insertInto(STATEMENT_REFERENCE,
+        STATEMENT_REFERENCE.STATEMENT_PK, STATEMENT_REFERENCE.TARGET_STATEMENT_ID).values((Long) null, null));
     for (PreparedStatement s : fresh) {
       long pk = pks.get(s.id());
       for (StatementIndexEntries.Entry e : s.index().actors()) {
-        actors = actors.values(pk, e.key(), e.usage());
-        actorRows++;
+        actors = actors.bind(pk, e.key(), e.usage());
       }
       for (StatementIndexEntries.Entry e : s.index().activities()) {
-        activities = activities.values(pk, e.key(), e.usage());
-        activityRows++;
+        activities = activities.bind(pk, e.key(), e.usage());
       }
       for (String target : s.index().referencedStatementIds()) {
-        references = references.values(pk, UUID.fromString(target));
-        referenceRows++;
+        references = references.bind(pk, UUID.fromString(target));
       }
     }
-    if (actorRows > 0) {
-      actors.execute();
-    }
-    if (activityRows > 0) {
-      activities.execute();
-    }
-    if (referenceRows > 0) {
-      references.execute();
+    for (BatchBindStep rows : List.of(actors, activities, references)) {
+      if (rows.size() > 0) {
+        rows.execute();
+      }
     }
 
     List<UUID> voided = fresh.stream().map(PreparedStatement::voidsStatementId).filter(v -> v != null).toList();
@@ -201,6 +196,16 @@ public final class StatementStore {
     Condition base = pageConditions(s, q, snapshot);
     var direct = dsl.select(s.ID, s.PAYLOAD).from(s).where(base.and(filters(s, q)))
         .orderBy(order(s, q)).limit(limit + 1);
+    if (q.agentIfi() != null) {
+      // Walk the agent's index rows in storage order and stop at the page size, instead of fetching every
+      // statement of the agent and sorting them: a learner may have thousands.
+      XapiStatement x = XAPI_STATEMENT.as("x");
+      var pk = STATEMENT_TO_ACTOR.STATEMENT_PK;
+      var pks = dsl.selectDistinct(pk).from(STATEMENT_TO_ACTOR).join(x).on(x.ID.eq(pk))
+          .where(actorCondition(q).and(pageConditions(x, q, snapshot)).and(contentConditions(x, q)))
+          .orderBy(q.ascending() ? pk.asc() : pk.desc()).limit(limit + 1);
+      direct = dsl.select(s.ID, s.PAYLOAD).from(s).where(s.ID.in(pks)).orderBy(order(s, q)).limit(limit + 1);
+    }
     List<Record2<Long, JSONB>> rows;
     if (hasContentFilter(q)) {
       // Statements targeting a matching statement through a StatementRef are returned too (xAPI 1.0.3, 2.1.6.1).
@@ -256,20 +261,31 @@ public final class StatementStore {
 
   /** The conditions on what a statement says (agent, verb, activity, registration), applied to alias {@code s}. */
   private static Condition filters(XapiStatement s, StatementQuery q) {
+    Condition c = contentConditions(s, q);
+    if (q.agentIfi() != null) {
+      c = c.and(DSL.exists(DSL.selectOne().from(STATEMENT_TO_ACTOR)
+          .where(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(s.ID).and(actorCondition(q)))));
+    }
+    return c;
+  }
+
+  /** The agent filter on statement_to_actor rows. */
+  private static Condition actorCondition(StatementQuery q) {
+    Condition actor = STATEMENT_TO_ACTOR.ACTOR_IFI.eq(q.agentIfi());
+    if (!q.relatedAgents()) {
+      actor = actor.and(STATEMENT_TO_ACTOR.USAGE.in(StatementIndexEntries.DIRECT_ACTOR_USAGES));
+    }
+    return actor;
+  }
+
+  /** Every filter but the agent's: verb, registration, activity. */
+  private static Condition contentConditions(XapiStatement s, StatementQuery q) {
     Condition c = DSL.noCondition();
     if (q.verbIri() != null) {
       c = c.and(s.VERB_IRI.eq(q.verbIri()));
     }
     if (q.registration() != null) {
       c = c.and(s.REGISTRATION.eq(q.registration()));
-    }
-    if (q.agentIfi() != null) {
-      Condition actor = STATEMENT_TO_ACTOR.ACTOR_IFI.eq(q.agentIfi());
-      if (!q.relatedAgents()) {
-        actor = actor.and(STATEMENT_TO_ACTOR.USAGE.in(StatementIndexEntries.DIRECT_ACTOR_USAGES));
-      }
-      c = c.and(DSL.exists(DSL.selectOne().from(STATEMENT_TO_ACTOR)
-          .where(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(s.ID).and(actor))));
     }
     if (q.activityIri() != null) {
       Condition activity = STATEMENT_TO_ACTIVITY.ACTIVITY_IRI.eq(q.activityIri());
@@ -281,4 +297,5 @@ public final class StatementStore {
     }
     return c;
   }
+
 }
