@@ -71,7 +71,7 @@ public final class Application implements AutoCloseable {
       String adminSecret = adminSecret(settings);
 
       CredentialStore credentials = new CredentialStore();
-      CredentialAuthenticator authenticator = new CredentialAuthenticator(db, credentials);
+      CredentialAuthenticator authenticator = new CredentialAuthenticator(vertx, db, credentials);
       XapiProtocol xapi = new XapiProtocol(authenticator, settings.xapiVersions());
       new AboutResource(settings.xapiVersions()).register(xapi);
       StatementService statements = new StatementService(vertx, db, new StatementStore(), settings.publicUrl());

@@ -2,20 +2,24 @@ package es.civica.xapi.auth;
 
 import es.civica.db.DatabaseWorker;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks HTTP Basic credentials. The stored hash is a slow KDF, so a successful check is remembered for a short
- * while (by a fast digest of the presented secret): content posting many statements is not slowed to a crawl,
- * and a revoked credential stops working within {@link #CACHE_MILLIS}.
+ * Checks HTTP Basic credentials. The stored hash is a slow KDF, so a successful check is remembered for a while
+ * (by a fast digest of the presented secret): content posting many statements is not slowed to a crawl. A
+ * credential revoked through this instance stops at once ({@link #forget}); through another instance, within
+ * {@link #CACHE_MILLIS}. Concurrent requests with the same unverified secret share one check (no stampede when
+ * the cache entry expires), and the KDF runs on a worker thread without holding a database connection.
  */
 public final class CredentialAuthenticator {
-  static final long CACHE_MILLIS = 5_000;
+  static final long CACHE_MILLIS = 60_000;
 
   private record Verified(Credential credential, byte[] secretDigest, long until) {
   }
@@ -23,8 +27,11 @@ public final class CredentialAuthenticator {
   private final DatabaseWorker db;
   private final CredentialStore store;
   private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Future<Optional<Credential>>> inFlight = new ConcurrentHashMap<>();
+  private final Vertx vertx;
 
-  public CredentialAuthenticator(DatabaseWorker db, CredentialStore store) {
+  public CredentialAuthenticator(Vertx vertx, DatabaseWorker db, CredentialStore store) {
+    this.vertx = vertx;
     this.db = db;
     this.store = store;
   }
@@ -51,10 +58,17 @@ public final class CredentialAuthenticator {
     if (hit != null && hit.until > System.currentTimeMillis() && MessageDigest.isEqual(hit.secretDigest, digest)) {
       return Future.succeededFuture(Optional.of(hit.credential));
     }
-    return db.query(dsl -> store.findByKey(dsl, key)
-        .filter(s -> s.credential().active() && SecretHasher.matches(secret, s.secretHash()))
-        .map(CredentialStore.Stored::credential))
-        .onSuccess(found -> found.ifPresent(c ->
+    String flightKey = key + ":" + HexFormat.of().formatHex(digest);
+    return inFlight.computeIfAbsent(flightKey, k -> check(key, secret, digest)
+        .andThen(done -> inFlight.remove(k)));
+  }
+
+  private Future<Optional<Credential>> check(String key, String secret, byte[] digest) {
+    return db.query(dsl -> store.findByKey(dsl, key))
+        .compose(found -> vertx.executeBlocking(() -> found
+            .filter(s -> s.credential().active() && SecretHasher.matches(secret, s.secretHash()))
+            .map(CredentialStore.Stored::credential), false))
+        .onSuccess(ok -> ok.ifPresent(c ->
             verified.put(key, new Verified(c, digest, System.currentTimeMillis() + CACHE_MILLIS))));
   }
 

@@ -50,42 +50,45 @@ public final class StatementService {
    */
   public Future<List<UUID>> store(List<JsonObject> statements, Map<String, Attachment> attachments, UUID requiredId,
                                   Credential credential, XapiVersion version) {
-    List<PreparedStatement> batch;
-    List<Attachment> toStore;
-    try {
-      if (statements.isEmpty()) {
-        throw XapiException.badRequest("No statement in the request");
-      }
-      OffsetDateTime stored = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-      JsonObject authority = credential.authority(homePage);
-      batch = new ArrayList<>(statements.size());
-      Set<UUID> seen = new HashSet<>();
-      Set<String> declaredHashes = new HashSet<>();
-      for (JsonObject raw : statements) {
-        PreparedStatement p = prepare(raw, stored, authority, credential.id(), version, attachments);
-        if (!seen.add(p.id())) {
-          throw XapiException.badRequest("Statement id " + p.id() + " appears twice in the request");
-        }
-        collectHashes(p.payload(), declaredHashes);
-        batch.add(p);
-      }
-      if (requiredId != null && !batch.get(0).id().equals(requiredId)) {
-        throw XapiException.badRequest("The statement's id does not match the statementId parameter");
-      }
-      for (String sha : attachments.keySet()) {
-        if (!declaredHashes.contains(sha)) {
-          throw XapiException.badRequest("Attachment part " + sha + " is not declared by any statement");
-        }
-      }
-      toStore = new ArrayList<>(attachments.values());
-    } catch (InvalidStatementException e) {
-      return Future.failedFuture(XapiException.badRequest(e.getMessage()));
-    } catch (XapiException e) {
-      return Future.failedFuture(e);
+    // Validation and preparation cost CPU per statement: done on a worker thread, not on the event loop.
+    return vertx.<Prepared>executeBlocking(() -> prepareAll(statements, attachments, requiredId, credential, version), false)
+        .recover(e -> Future.failedFuture(e instanceof InvalidStatementException
+            ? XapiException.badRequest(e.getMessage()) : e))
+        .compose(prepared -> db.transaction(dsl -> store.insert(dsl, prepared.batch(), prepared.attachments()))
+            .onSuccess(this::publish)
+            .map(inserted -> prepared.batch().stream().map(PreparedStatement::id).toList()));
+  }
+
+  private record Prepared(List<PreparedStatement> batch, List<Attachment> attachments) {
+  }
+
+  private Prepared prepareAll(List<JsonObject> statements, Map<String, Attachment> attachments, UUID requiredId,
+                              Credential credential, XapiVersion version) {
+    if (statements.isEmpty()) {
+      throw XapiException.badRequest("No statement in the request");
     }
-    return db.transaction(dsl -> store.insert(dsl, batch, toStore))
-        .onSuccess(this::publish)
-        .map(inserted -> batch.stream().map(PreparedStatement::id).toList());
+    OffsetDateTime stored = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    JsonObject authority = credential.authority(homePage);
+    List<PreparedStatement> batch = new ArrayList<>(statements.size());
+    Set<UUID> seen = new HashSet<>();
+    Set<String> declaredHashes = new HashSet<>();
+    for (JsonObject raw : statements) {
+      PreparedStatement p = prepare(raw, stored, authority, credential.id(), version, attachments);
+      if (!seen.add(p.id())) {
+        throw XapiException.badRequest("Statement id " + p.id() + " appears twice in the request");
+      }
+      collectHashes(p.payload(), declaredHashes);
+      batch.add(p);
+    }
+    if (requiredId != null && !batch.get(0).id().equals(requiredId)) {
+      throw XapiException.badRequest("The statement's id does not match the statementId parameter");
+    }
+    for (String sha : attachments.keySet()) {
+      if (!declaredHashes.contains(sha)) {
+        throw XapiException.badRequest("Attachment part " + sha + " is not declared by any statement");
+      }
+    }
+    return new Prepared(batch, new ArrayList<>(attachments.values()));
   }
 
   private PreparedStatement prepare(JsonObject raw, OffsetDateTime stored, JsonObject authority, long credentialId,

@@ -10,9 +10,9 @@ import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 import es.civica.db.generated.tables.XapiStatement;
 import es.civica.xapi.XapiException;
 import io.vertx.core.json.JsonObject;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep3;
 import org.jooq.InsertValuesStep4;
 import org.jooq.JSONB;
 import org.jooq.Record2;
@@ -76,37 +76,32 @@ public final class StatementStore {
       return fresh;
     }
 
-    InsertValuesStep3<?, Long, String, String> actors =
-        dsl.insertInto(STATEMENT_TO_ACTOR, STATEMENT_TO_ACTOR.STATEMENT_PK, STATEMENT_TO_ACTOR.ACTOR_IFI, STATEMENT_TO_ACTOR.USAGE);
-    InsertValuesStep3<?, Long, String, String> activities =
-        dsl.insertInto(STATEMENT_TO_ACTIVITY, STATEMENT_TO_ACTIVITY.STATEMENT_PK, STATEMENT_TO_ACTIVITY.ACTIVITY_IRI, STATEMENT_TO_ACTIVITY.USAGE);
-    var references = dsl.insertInto(STATEMENT_REFERENCE, STATEMENT_REFERENCE.STATEMENT_PK, STATEMENT_REFERENCE.TARGET_STATEMENT_ID);
-    int actorRows = 0;
-    int activityRows = 0;
-    int referenceRows = 0;
+    // One prepared statement per table, executed as a JDBC batch (the driver rewrites it into multi-row inserts):
+    // the SQL is rendered once, not once per row count, so PostgreSQL re-plans nothing.
+    BatchBindStep actors = dsl.batch(dsl.insertInto(STATEMENT_TO_ACTOR,
+        STATEMENT_TO_ACTOR.STATEMENT_PK, STATEMENT_TO_ACTOR.ACTOR_IFI, STATEMENT_TO_ACTOR.USAGE)
+        .values((Long) null, null, null));
+    BatchBindStep activities = dsl.batch(dsl.insertInto(STATEMENT_TO_ACTIVITY,
+        STATEMENT_TO_ACTIVITY.STATEMENT_PK, STATEMENT_TO_ACTIVITY.ACTIVITY_IRI, STATEMENT_TO_ACTIVITY.USAGE)
+        .values((Long) null, null, null));
+    BatchBindStep references = dsl.batch(dsl.insertInto(STATEMENT_REFERENCE,
+        STATEMENT_REFERENCE.STATEMENT_PK, STATEMENT_REFERENCE.TARGET_STATEMENT_ID).values((Long) null, null));
     for (PreparedStatement s : fresh) {
       long pk = pks.get(s.id());
       for (StatementIndexEntries.Entry e : s.index().actors()) {
-        actors = actors.values(pk, e.key(), e.usage());
-        actorRows++;
+        actors = actors.bind(pk, e.key(), e.usage());
       }
       for (StatementIndexEntries.Entry e : s.index().activities()) {
-        activities = activities.values(pk, e.key(), e.usage());
-        activityRows++;
+        activities = activities.bind(pk, e.key(), e.usage());
       }
       for (String target : s.index().referencedStatementIds()) {
-        references = references.values(pk, UUID.fromString(target));
-        referenceRows++;
+        references = references.bind(pk, UUID.fromString(target));
       }
     }
-    if (actorRows > 0) {
-      actors.execute();
-    }
-    if (activityRows > 0) {
-      activities.execute();
-    }
-    if (referenceRows > 0) {
-      references.execute();
+    for (BatchBindStep rows : List.of(actors, activities, references)) {
+      if (rows.size() > 0) {
+        rows.execute();
+      }
     }
 
     List<UUID> voided = fresh.stream().map(PreparedStatement::voidsStatementId).filter(v -> v != null).toList();
