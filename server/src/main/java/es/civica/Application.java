@@ -12,6 +12,7 @@ import es.civica.db.Database;
 import es.civica.db.DatabaseWorker;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
+import es.civica.scorm.dispatch.Dispatch;
 import es.civica.web.HttpVerticle;
 import es.civica.web.Routes;
 import es.civica.xapi.AboutResource;
@@ -83,15 +84,18 @@ public final class Application implements AutoCloseable {
       Credential player = db.transaction(dsl -> playerCredential(dsl, credentials)).await(60, TimeUnit.SECONDS);
       PlayerRoutes playerRoutes = new PlayerRoutes(db, course, new Tracker(statements, player, settings.publicUrl(), course));
 
+      Dispatch dispatch = new Dispatch(vertx, db, course, settings, adminSecret);
+      playerRoutes.frameAncestors(dispatch.frameAncestors());
       CertificateRegistry certificates = certificates(settings, vertx, db, course, statements, credentials, player);
       CertificateRoutes certificateRoutes = new CertificateRoutes(certificates, playerRoutes.sessionHandler(),
           ctx -> PlayerRoutes.signedInLearner(ctx).id(), adminSecret, settings.certificates());
 
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes).mount(certificateRoutes::mount);
+          playerRoutes).mount(dispatch::mount).mount(certificateRoutes::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
+      dispatch.publishPackages().await(120, TimeUnit.SECONDS);
       // certificates earned while the server was down (statements stored, event not handled) are issued now
       certificates.recheckAll().onSuccess(issued -> {
         if (!issued.isEmpty()) {

@@ -14,6 +14,26 @@
 
   // ---------- helpers
 
+  /**
+   * Web storage, or an in-memory stand-in where the browser denies it (a third-party frame inside an LMS with
+   * storage blocked): the player must work without it.
+   */
+  function storage(kind) {
+    try {
+      var st = window[kind];  // reading the property itself throws when denied
+      st.getItem('civica.probe');
+      return st;
+    } catch (e) {
+      var mem = {};
+      return { getItem: function (k) { return Object.prototype.hasOwnProperty.call(mem, k) ? mem[k] : null; },
+        setItem: function (k, v) { mem[k] = String(v); }, removeItem: function (k) { delete mem[k]; },
+        clear: function () { mem = {}; } };
+    }
+  }
+  var localStore = storage('localStorage');
+  var sessionStore = storage('sessionStorage');
+
+
   function t(key, params) {
     var s = Object.prototype.hasOwnProperty.call(state.t, key) ? state.t[key] : key;
     if (params) {
@@ -128,6 +148,11 @@
 
   function api(method, path, body) {
     var init = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    if (state.lms) {
+      // inside an LMS frame: the session lives in memory and travels as a header (no third-party cookies)
+      init.credentials = 'omit';
+      init.headers['Authorization'] = 'Bearer ' + state.lms.session;
+    }
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -141,6 +166,210 @@
     });
   }
 
+
+  // ---------- LMS bridge (scorm/README.md, "postMessage protocol")
+  // When an LMS launched the unit, the player runs in the package's launcher (its parent window) and reports
+  // status, score, bookmark, interactions (never the correct answer) and session end to it. The full resume state
+  // stays on the server; the LMS only gets a short bookmark.
+
+  var PROTOCOL = 'civica-scorm-bridge';
+  var bridge = { seq: 0, pending: {}, finished: false, lmsState: null, started: Date.now() };
+
+  function bridgeActive() {
+    return !!state.lms && window.parent !== window && !bridge.finished;
+  }
+
+  /** The launcher's origin: the LMS's for SCORM; our own for cmi5 (the launch page is served here). */
+  function bridgeOrigin() {
+    return state.lms.standard === 'cmi5' ? location.origin : state.lms.lmsOrigin;
+  }
+
+  /** Posts a message to the launcher; resolves with its answer (null without one within 5 s). */
+  function bridgePost(type, fields) {
+    if (!bridgeActive()) { return Promise.resolve(null); }
+    var id = 'm' + (++bridge.seq);
+    var message = { protocol: PROTOCOL, version: 1, type: type, id: id };
+    Object.keys(fields || {}).forEach(function (k) { message[k] = fields[k]; });
+    return new Promise(function (resolve) {
+      bridge.pending[id] = resolve;
+      window.setTimeout(function () {
+        if (bridge.pending[id]) { delete bridge.pending[id]; resolve(null); }
+      }, 5000);
+      window.parent.postMessage(message, bridgeOrigin());
+    });
+  }
+
+  window.addEventListener('message', function (ev) {
+    if (!state.lms || ev.source !== window.parent || ev.origin !== bridgeOrigin()) { return; }
+    var d = ev.data;
+    if (!d || d.protocol !== PROTOCOL || !d.id || !bridge.pending[d.id]) { return; }
+    var resolve = bridge.pending[d.id];
+    delete bridge.pending[d.id];
+    resolve(d);
+  });
+
+  function scorm() {
+    return bridgeActive() && state.lms.standard !== 'cmi5';
+  }
+
+  /** The LMS opened the unit to review or browse: it records no status, score or interaction then. */
+  function reviewing() {
+    var mode = bridge.lmsState && bridge.lmsState.mode;
+    return mode === 'review' || mode === 'browse';
+  }
+
+  /** A short bookmark for the LMS (the server holds the real resume state). */
+  function bookmark(n, resume) {
+    return resume && resume.section ? resume.section : 'unit-' + n;
+  }
+
+  /** Status, score, bookmark of the unit, then a commit: sent at every milestone (SCORM only). */
+  function reportUnit(n, progress, quiz, resume) {
+    if (!scorm() || reviewing()) { return Promise.resolve(); }
+    var passed = progress.status === 'passed';
+    var posts = [bridgePost('status', {
+      completion: passed ? 'completed' : 'incomplete',
+      success: passed ? 'passed' : progress.status === 'failed' ? 'failed' : 'unknown',
+      progressMeasure: passed ? 1 : Math.max(0, Math.min(1, progress.percent / 100)) })];
+    var best = quiz ? quiz.bestScore : progress.bestScore;
+    if (best !== null && best !== undefined) {
+      posts.push(bridgePost('score', { scaled: Math.round(best * 10000) / 10000 }));
+    }
+    if (resume !== undefined) {
+      var mark = bookmark(n, resume);
+      posts.push(bridgePost('location', { value: mark }));
+      posts.push(bridgePost('suspendData', { value: JSON.stringify({ v: 1, unit: n, at: mark }) }));
+    }
+    return Promise.all(posts).then(function () { return bridgePost('commit'); });
+  }
+
+  /** The unit's progress, quiz summary and resume point, reported to the LMS. */
+  function reportMilestone(n, resume) {
+    if (!scorm()) { return Promise.resolve(); }
+    return Promise.all([api('GET', '/api/progress'), api('GET', '/api/units/' + n + '/quiz')]).then(function (r) {
+      var p = r[0].units.filter(function (x) { return x.number === n; })[0];
+      return reportUnit(n, p, r[1], resume);
+    }).catch(function () { /* the server holds the truth; the LMS copy catches up at the next milestone */ });
+  }
+
+  var INTERACTION_TYPES = { 'single-choice': 'choice', 'multiple-response': 'choice', 'true-false': 'true-false',
+    'matching': 'matching', 'ordering': 'sequencing', 'fill-in': 'fill-in' };
+
+  /** The learner's answer in SCORM 2004 response format. */
+  function learnerResponse(type, response) {
+    if (Array.isArray(response)) { return response.join('[,]'); }
+    if (response && typeof response === 'object') {
+      return Object.keys(response).map(function (k) { return k + '[.]' + response[k]; }).join('[,]');
+    }
+    return String(response);
+  }
+
+  /** One answered item as a SCORM interaction: what the learner answered and whether it was right, no key. */
+  function reportInteraction(item, response, correct, shownAt) {
+    if (!scorm() || reviewing()) { return; }
+    bridgePost('interaction', { interaction: {
+      id: item.id,
+      type: INTERACTION_TYPES[item.type] || 'other',
+      learnerResponse: learnerResponse(item.type, response),
+      result: correct ? 'correct' : 'incorrect',
+      latencySeconds: Math.max(0, Math.round((Date.now() - shownAt) / 100) / 10),
+      description: String(item.prompt || '').replace(/[*_#>]/g, '').replace(/\s+/g, ' ').trim().slice(0, 250)
+    } });
+  }
+
+  /** Ends the LMS session: terminated on our server, then finish to the launcher (exit normal when done). */
+  function finishLms(n, exit) {
+    if (!state.lms || bridge.finished) { return Promise.resolve(); }
+    var seconds = Math.round((Date.now() - bridge.started) / 1000);
+    return api('POST', '/api/units/' + n + '/terminate', {}).catch(function () { return null; }).then(function () {
+      if (!bridgeActive()) { return null; }
+      return (scorm() ? bridgePost('sessionTime', { seconds: seconds }) : Promise.resolve())
+        .then(function () { return bridgePost('finish', { exit: exit }); });
+    }).then(function () {
+      bridge.finished = true;
+      page(t('lms.finish'), [h('h1', { text: t('lms.finish') }), h('p', { 'data-lms-finished': '', text: t('lms.finished') })]);
+    });
+  }
+
+  function lmsFinishButton(n, passed) {
+    if (!state.lms) { return null; }
+    return h('button', { class: 'button', type: 'button', 'data-lms-finish': '', text: t('lms.finish'),
+      onclick: function () { finishLms(n, passed ? 'normal' : 'suspend'); } });
+  }
+
+  /**
+   * A launch from an LMS: the launcher's form POST was answered with a redirect to /play/#launch=<token>.
+   * The single-use token becomes a frame session held in memory; the fragment is removed at once.
+   */
+  function lmsLaunch() {
+    var m = /^#launch=([A-Za-z0-9._~-]+)$/.exec(location.hash || '');
+    if (!m) { return Promise.resolve(false); }
+    history.replaceState(null, '', location.pathname + location.search);
+    return api('POST', '/api/lms/session', { token: m[1] }).then(function (s) {
+      state.lms = s;
+      state.me = s.learner;
+      document.documentElement.setAttribute('data-lms', s.standard);
+      document.getElementById('nav').hidden = true;
+      document.getElementById('signout').hidden = true;
+      document.getElementById('brand').setAttribute('href', '#/unit/' + s.unit);
+      window.addEventListener('pagehide', function () {
+        // the launcher finishes the LMS session on its own pagehide; our server hears that the learner left
+        if (!bridge.finished && state.lms) {
+          fetch('/api/units/' + s.unit + '/terminate', { method: 'POST', keepalive: true, credentials: 'omit',
+            headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + s.session }, body: '{}' });
+        }
+      });
+      return bridgePost('getState').then(function (answer) {
+        bridge.lmsState = answer && answer.state ? answer.state : null;
+        return true;
+      });
+    }, function () {
+      page(t('errors.title'), [h('h1', { text: t('errors.title') }),
+        h('p', { class: 'error', role: 'alert', 'data-lms-error': '', text: t('lms.launchFailed') })]);
+      return null;
+    });
+  }
+
+  /** Where an LMS launch opens: the resume point the server holds (else the LMS's bookmark), else the unit. */
+  function lmsLanding() {
+    var n = state.lms.unit;
+    return api('POST', '/api/units/' + n + '/launch', {}).then(function (r) {
+      launchedUnits[n] = true;
+      return course().then(function (c) {
+        var u = unitOf(c, n);
+        var resume = r.resume && r.resume.section ? r.resume : null;
+        var lmsMark = bridge.lmsState && bridge.lmsState.location;
+        if (!resume && lmsMark) {
+          u.lessons.forEach(function (l) {
+            if (l.sections.some(function (x) { return x.id === lmsMark; })) { resume = { lesson: l.id, section: lmsMark }; }
+          });
+        }
+        return api('GET', '/api/units/' + n + '/quiz').then(function (q) {
+          reportUnit(n, r.progress, q, resume);
+          if (q.current) { return '#/unit/' + n + '/quiz/' + q.current; }
+          var lesson = resume && u.lessons.filter(function (l) { return l.id === resume.lesson; })[0];
+          if (lesson) {
+            var idx = Math.max(0, lesson.sections.map(function (x) { return x.id; }).indexOf(resume.section));
+            return '#/unit/' + n + '/lesson/' + lesson.id + '/' + idx;
+          }
+          return '#/unit/' + n;
+        });
+      });
+    });
+  }
+
+  var launchedUnits = {};
+
+  /**
+   * Runs tasks one after the other (each returns a promise): progress writes and LMS reports whose order matters,
+   * so that a slow earlier one never lands after a later one.
+   */
+  var queue = Promise.resolve();
+  function inOrder(task) {
+    queue = queue.then(task, task);
+    return queue;
+  }
+
   function percent(x) { return Math.round(x * 100); }
 
   function page(title, nodes) {
@@ -152,6 +381,11 @@
   }
 
   function failure(e) {
+    if (e && e.status === 401 && state.lms) {
+      page(t('errors.title'), [h('h1', { text: t('errors.title') }),
+        h('p', { class: 'error', role: 'alert', text: t('lms.launchFailed') })]);
+      return;
+    }
     if (e && e.status === 401) { go('#/signin'); return; }
     var msg = e && e.status === 404 ? t('errors.notFound') : e && e.status >= 500 ? t('errors.server')
       : e && e.status ? t('errors.generic') : t('errors.network');
@@ -354,9 +588,9 @@
   /** Enters a unit once per tab session (launched + initialized on the server), else reads progress. */
   function enterUnit(n) {
     var key = 'civica.launched.' + n;
-    if (!sessionStorage.getItem(key)) {
+    if (state.lms ? !launchedUnits[n] : !sessionStore.getItem(key)) {
       return api('POST', '/api/units/' + n + '/launch', {}).then(function (r) {
-        sessionStorage.setItem(key, '1');
+        if (state.lms) { launchedUnits[n] = true; } else { sessionStore.setItem(key, '1'); }
         return r;
       });
     }
@@ -392,7 +626,8 @@
           ' — ', h('span', { class: 'meta', text: t('scenario.channel.' + s.channel) }));
       });
       page(u.title, [
-        h('p', { class: 'meta' }, h('a', { href: '#/', onclick: function () { leaveUnit(n); }, text: t('unit.backToCatalogue') })),
+        state.lms ? h('p', { class: 'meta', text: t('lms.from', { platform: state.lms.registration.name }) })
+          : h('p', { class: 'meta' }, h('a', { href: '#/', onclick: function () { leaveUnit(n); }, text: t('unit.backToCatalogue') })),
         h('h1', null, t('catalogue.unitNumber', { number: n }) + '. ' + u.title),
         progressBar(p.percent, t('progress.label')),
         h('p', { class: 'meta', text: t('progress.lessonsRead', { done: u.lessons.filter(function (l) {
@@ -411,6 +646,7 @@
         u.simulations.length ? h('ul', null, u.simulations.map(function (s) {
           return h('li', null, h('a', { href: '#/unit/' + n + '/simulation/' + s.id, text: s.title }));
         })) : null,
+        state.lms ? h('div', { class: 'actions' }, lmsFinishButton(n, p.status === 'passed')) : null,
         h('h2', { text: t('unit.quiz') }),
         h('p', { text: t('unit.quizSummary', { count: quiz.length, passMark: percent(quiz.passMark), attempts: quiz.maxAttempts }) }),
         quiz.bestScore !== null && quiz.bestScore !== undefined
@@ -421,8 +657,8 @@
 
   function leaveUnit(n) {
     var key = 'civica.launched.' + n;
-    if (sessionStorage.getItem(key)) {
-      sessionStorage.removeItem(key);
+    if (sessionStore.getItem(key)) {
+      sessionStore.removeItem(key);
       api('POST', '/api/units/' + n + '/terminate', {}).catch(function () { /* best effort */ });
     }
   }
@@ -456,8 +692,12 @@
           h('p', { class: 'meta', text: t('lesson.source', { seed: s.source.seed }) })),
         pager,
         toc]);
-      api('POST', '/api/units/' + n + '/sections/' + encodeURIComponent(s.id) + '/experienced', {})
-        .catch(function (e) { if (e.status === 401) { go('#/signin'); } });
+      // in reading order: the server's resume point and the LMS bookmark end on the last section shown
+      inOrder(function () {
+        return api('POST', '/api/units/' + n + '/sections/' + encodeURIComponent(s.id) + '/experienced', {})
+          .then(function () { return reportMilestone(n, { lesson: lesson.id, section: s.id }); })
+          .catch(function (e) { if (e.status === 401) { go('#/signin'); } });
+      });
     }).catch(failure);
   }
 
@@ -516,6 +756,7 @@
     var widget = itemWidget(item);
     var submit = h('button', { class: 'button', type: 'submit', text: t('quiz.submit') });
     var result = h('div');
+    var shownAt = Date.now();
     append(form, [
       h('p', { class: 'meta', text: t('quiz.attemptOf', { number: a.number, max: a.maxAttempts }) }),
       widget.node, error, h('div', { class: 'actions' }, submit), result]);
@@ -527,6 +768,9 @@
       submit.disabled = true;
       api('POST', '/api/units/' + n + '/quiz/attempts/' + a.id + '/answers', { item: item.id, response: response })
         .then(function (r) {
+          reportInteraction(item, response, r.feedback.correct, shownAt);
+          if (r.attempt.status !== 'in_progress') { inOrder(function () { return reportMilestone(n); }); }
+          else { bridgePost('commit'); }
           widget.lock();
           submit.hidden = true;
           var fb = feedbackView(item, r.feedback, 'h2');
@@ -697,6 +941,7 @@
         } }));
       }
       actions.appendChild(h('a', { class: 'button secondary', href: '#/unit/' + n, text: t('lesson.backToUnit') }));
+      if (state.lms) { actions.appendChild(lmsFinishButton(n, q.passed)); }
       page(t('results.title'), [
         h('h1', { text: t('results.title') + ': ' + t('quiz.title', { number: n }) }),
         h('section', { class: 'feedback ' + (passed ? 'ok' : 'ko'), 'aria-labelledby': 'res-h' },
@@ -1002,6 +1247,11 @@
 
   function route() {
     var parts = (location.hash || '#/').replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+    if (state.lms && bridge.finished) { return; }
+    if (state.lms && !(parts[0] === 'unit' && parseInt(parts[1], 10) === state.lms.unit)) {
+      go('#/unit/' + state.lms.unit);   // an LMS launch opens one unit only
+      return;
+    }
     if (parts[0] === 'signin') { signInPage(); return; }
     if (!state.me) { go('#/signin'); return; }
     if (parts[0] === 'unit' && parts.length >= 2) {
@@ -1018,23 +1268,33 @@
   }
 
   document.getElementById('lang').addEventListener('change', function (ev) {
-    localStorage.setItem('civica.lang', ev.target.value);
+    localStore.setItem('civica.lang', ev.target.value);
     loadLanguage(ev.target.value).then(route);
   });
   document.getElementById('signout').addEventListener('click', function () {
     api('POST', '/api/auth/signout', {}).then(function () {
       state.me = null;
-      sessionStorage.clear();
+      sessionStore.clear();
       showWho();
       go('#/signin');
       announce(t('signin.signedOut'));
     });
   });
-  window.addEventListener('hashchange', route);
-
-  var saved = localStorage.getItem('civica.lang');
+  var saved = localStore.getItem('civica.lang');
   loadLanguage(saved || 'es')
-    .then(function () { return api('GET', '/api/me').then(function (me) { state.me = me; }, function () { state.me = null; }); })
-    .then(function () { showWho(); route(); })
+    .then(lmsLaunch)
+    .then(function (lms) {
+      if (lms === null) { return; }   // a refused LMS launch: its message stays on screen
+      if (lms) {
+        showWho();
+        return lmsLanding().then(function (hash) {
+          window.addEventListener('hashchange', route);
+          go(hash);
+        });
+      }
+      window.addEventListener('hashchange', route);
+      return api('GET', '/api/me').then(function (me) { state.me = me; }, function () { state.me = null; })
+        .then(function () { showWho(); route(); });
+    })
     .catch(failure);
 }());

@@ -63,7 +63,9 @@ public final class Database implements AutoCloseable {
   }
 
   static void migrate(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    // Features own version ranges (LRS V1–V9, player V10–V19, certificates V20–V29, SCORM V30–V39, gamification
+    // V40–V49, desks V50–V59) and land in any order: a database that already has V11 must still take a new V4.
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
   }
 
   public DSLContext dsl() {

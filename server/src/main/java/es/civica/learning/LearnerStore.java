@@ -62,21 +62,27 @@ public final class LearnerStore {
 
   /** Opens a session and returns the token for the cookie (only its hash is stored). */
   public String openSession(DSLContext dsl, UUID learner) {
+    return openSession(dsl, learner, SESSION_LIFETIME);
+  }
+
+  /** Opens a session of the given lifetime (an LMS frame session is shorter than a web one). */
+  public String openSession(DSLContext dsl, UUID learner, Duration lifetime) {
     String token = SecretHasher.randomToken(32);
     dsl.insertInto(LEARNER_SESSION)
         .set(LEARNER_SESSION.TOKEN_HASH, sha256(token))
         .set(LEARNER_SESSION.LEARNER_ID, learner)
         .set(LEARNER_SESSION.CREATED, now())
-        .set(LEARNER_SESSION.EXPIRES, now().plus(SESSION_LIFETIME))
+        .set(LEARNER_SESSION.EXPIRES, now().plus(lifetime))
         .execute();
     return token;
   }
 
   public Optional<Learner> sessionLearner(DSLContext dsl, String token) {
-    return dsl.select(LEARNER_ACCOUNT.ID, LEARNER_ACCOUNT.EMAIL, LEARNER_ACCOUNT.DISPLAY_NAME)
+    return dsl.select(LEARNER_ACCOUNT.ID, LEARNER_ACCOUNT.EMAIL, LEARNER_ACCOUNT.DISPLAY_NAME,
+            LEARNER_ACCOUNT.AGENT_HOME_PAGE, LEARNER_ACCOUNT.AGENT_NAME)
         .from(LEARNER_SESSION).join(LEARNER_ACCOUNT).on(LEARNER_ACCOUNT.ID.eq(LEARNER_SESSION.LEARNER_ID))
         .where(LEARNER_SESSION.TOKEN_HASH.eq(sha256(token)).and(LEARNER_SESSION.EXPIRES.gt(now())))
-        .fetchOptional(r -> new Learner(r.value1(), r.value2(), r.value3()));
+        .fetchOptional(r -> new Learner(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
   public void closeSession(DSLContext dsl, String token) {
@@ -114,7 +120,8 @@ public final class LearnerStore {
     return OffsetDateTime.now(ZoneOffset.UTC);
   }
 
-  static String sha256(String token) {
+  /** Hex SHA-256 of a session token: what {@code learner_session.token_hash} holds. */
+  public static String sha256(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(token.getBytes(StandardCharsets.UTF_8)));

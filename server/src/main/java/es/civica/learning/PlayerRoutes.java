@@ -43,6 +43,7 @@ public final class PlayerRoutes {
   private final ProgressService progress;
   private final boolean secureCookie;
   private final SignInThrottle throttle = new SignInThrottle(java.time.Clock.systemUTC());
+  private FrameAncestors frameAncestors = ctx -> Future.succeededFuture(List.of());
 
   public PlayerRoutes(DatabaseWorker db, Course course, Tracker tracker) {
     this.db = db;
@@ -112,22 +113,53 @@ public final class PlayerRoutes {
     ctx.next();
   }
 
-  private void securityHeaders(RoutingContext ctx) {
-    ctx.response()
-        .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; frame-ancestors *")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "same-origin");
-    ctx.next();
+  /**
+   * Who may frame the player pages besides the server itself: the registered LMS origins for an LMS launch
+   * ({@code es.civica.scorm.dispatch}); nobody else.
+   */
+  public interface FrameAncestors {
+    Future<List<String>> origins(RoutingContext ctx);
   }
 
+  /** Lets the given source name the extra origins allowed to frame the player (default: none). */
+  public PlayerRoutes frameAncestors(FrameAncestors source) {
+    this.frameAncestors = source;
+    return this;
+  }
+
+  private void securityHeaders(RoutingContext ctx) {
+    frameAncestors.origins(ctx).onComplete(r -> {
+      StringBuilder ancestors = new StringBuilder("'self'");
+      if (r.succeeded()) {
+        r.result().forEach(o -> ancestors.append(' ').append(o));
+      }
+      ctx.response()
+          .putHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+              + "base-uri 'none'; frame-ancestors " + ancestors)
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "same-origin");
+      ctx.next();
+    });
+  }
+
+  /**
+   * The session comes from {@code Authorization: Bearer <token>} when present (the player framed by an LMS, where
+   * third-party cookies are blocked, keeps its frame session in memory), else from the session cookie.
+   */
   private void authenticate(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(COOKIE);
-    if (cookie == null || cookie.getValue().isBlank()) {
+    String auth = ctx.request().getHeader("Authorization");
+    String token;
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = auth.substring(7).trim();
+    } else {
+      Cookie cookie = ctx.request().getCookie(COOKIE);
+      token = cookie == null ? "" : cookie.getValue();
+    }
+    if (token.isBlank()) {
       error(ctx, 401, "Sign in first");
       return;
     }
-    db.query(dsl -> learners.sessionLearner(dsl, cookie.getValue())).onComplete(r -> {
+    db.query(dsl -> learners.sessionLearner(dsl, token)).onComplete(r -> {
       if (r.failed()) {
         ctx.fail(r.cause());
       } else if (r.result().isEmpty()) {

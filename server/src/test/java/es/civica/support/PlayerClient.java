@@ -13,10 +13,23 @@ import java.util.UUID;
 public final class PlayerClient {
   private final String base;
   private final HttpClient http;
+  private final String bearer;
 
   public PlayerClient(String base) {
+    this(base, null);
+  }
+
+  /** A client that authenticates with {@code Authorization: Bearer <token>} (an LMS frame session), no cookie. */
+  public PlayerClient(String base, String bearer) {
     this.base = base;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this.bearer = bearer;
+    this.http = bearer == null ? HttpClient.newBuilder().cookieHandler(new CookieManager()).build()
+        : HttpClient.newHttpClient();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    return bearer == null ? b : b.header("Authorization", "Bearer " + bearer);
   }
 
   /** A new learner, registered and signed in. */
@@ -32,12 +45,12 @@ public final class PlayerClient {
   }
 
   public HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+    return http.send(request(path).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<String> post(String path, JsonObject body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+    return http.send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -196,6 +196,16 @@ public final class StatementStore {
     Condition base = pageConditions(s, q, snapshot);
     var direct = dsl.select(s.ID, s.PAYLOAD).from(s).where(base.and(filters(s, q)))
         .orderBy(order(s, q)).limit(limit + 1);
+    if (q.agentIfi() != null) {
+      // Walk the agent's index rows in storage order and stop at the page size, instead of fetching every
+      // statement of the agent and sorting them: a learner may have thousands.
+      XapiStatement x = XAPI_STATEMENT.as("x");
+      var pk = STATEMENT_TO_ACTOR.STATEMENT_PK;
+      var pks = dsl.selectDistinct(pk).from(STATEMENT_TO_ACTOR).join(x).on(x.ID.eq(pk))
+          .where(actorCondition(q).and(pageConditions(x, q, snapshot)).and(contentConditions(x, q)))
+          .orderBy(q.ascending() ? pk.asc() : pk.desc()).limit(limit + 1);
+      direct = dsl.select(s.ID, s.PAYLOAD).from(s).where(s.ID.in(pks)).orderBy(order(s, q)).limit(limit + 1);
+    }
     List<Record2<Long, JSONB>> rows;
     if (hasContentFilter(q)) {
       // Statements targeting a matching statement through a StatementRef are returned too (xAPI 1.0.3, 2.1.6.1).
@@ -251,20 +261,31 @@ public final class StatementStore {
 
   /** The conditions on what a statement says (agent, verb, activity, registration), applied to alias {@code s}. */
   private static Condition filters(XapiStatement s, StatementQuery q) {
+    Condition c = contentConditions(s, q);
+    if (q.agentIfi() != null) {
+      c = c.and(DSL.exists(DSL.selectOne().from(STATEMENT_TO_ACTOR)
+          .where(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(s.ID).and(actorCondition(q)))));
+    }
+    return c;
+  }
+
+  /** The agent filter on statement_to_actor rows. */
+  private static Condition actorCondition(StatementQuery q) {
+    Condition actor = STATEMENT_TO_ACTOR.ACTOR_IFI.eq(q.agentIfi());
+    if (!q.relatedAgents()) {
+      actor = actor.and(STATEMENT_TO_ACTOR.USAGE.in(StatementIndexEntries.DIRECT_ACTOR_USAGES));
+    }
+    return actor;
+  }
+
+  /** Every filter but the agent's: verb, registration, activity. */
+  private static Condition contentConditions(XapiStatement s, StatementQuery q) {
     Condition c = DSL.noCondition();
     if (q.verbIri() != null) {
       c = c.and(s.VERB_IRI.eq(q.verbIri()));
     }
     if (q.registration() != null) {
       c = c.and(s.REGISTRATION.eq(q.registration()));
-    }
-    if (q.agentIfi() != null) {
-      Condition actor = STATEMENT_TO_ACTOR.ACTOR_IFI.eq(q.agentIfi());
-      if (!q.relatedAgents()) {
-        actor = actor.and(STATEMENT_TO_ACTOR.USAGE.in(StatementIndexEntries.DIRECT_ACTOR_USAGES));
-      }
-      c = c.and(DSL.exists(DSL.selectOne().from(STATEMENT_TO_ACTOR)
-          .where(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(s.ID).and(actor))));
     }
     if (q.activityIri() != null) {
       Condition activity = STATEMENT_TO_ACTIVITY.ACTIVITY_IRI.eq(q.activityIri());
@@ -276,4 +297,5 @@ public final class StatementStore {
     }
     return c;
   }
+
 }
