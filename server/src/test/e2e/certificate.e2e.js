@@ -1,6 +1,6 @@
 // Browser checks of certificates, driven by es.civica.certification.CertificateBrowserTest.
 // Usage: BASE_URL=http://localhost:PORT CERT_ID=<id> PDF=<issued.pdf> ALTERED=<altered.pdf> COOKIE=<session token>
-//        QR_URL=<the URL of the QR code> [CHROMIUM=/usr/bin/chromium] node certificate.e2e.js
+//        QR_URL=<the URL of the QR code> [CHROMIUM=/usr/bin/chromium] [SCREENSHOT_DIR=<folder>] node certificate.e2e.js
 // 1. The holder's catalogue shows the certificate card with a working "Descargar…" link (the PDF downloads).
 // 2. /verify/{id} on a phone viewport: VÁLIDO in large type, every field; choosing the issued PDF says
 //    "Idéntico al emitido", the altered one "Alterado"; opened from the QR URL, the page checks the token's
@@ -80,6 +80,10 @@ async function axeCheck(page, label) {
     await page.goto(process.env.QR_URL);
     await page.waitForFunction(() => /firmado por el emisor y coincide/.test(document.getElementById('token-result').textContent));
     await axeCheck(page, 'verify from the QR (phone)');
+    if (process.env.SCREENSHOT_DIR) {
+      await page.screenshot({ path: process.env.SCREENSHOT_DIR + '/verify-phone.png', fullPage: true });
+      await player.screenshot({ path: process.env.SCREENSHOT_DIR + '/catalogue.png' });
+    }
     const [h, p, sig] = process.env.QR_URL.split('#t=')[1].split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
     claims.name = claims.name + ' Falso';

@@ -98,7 +98,7 @@ public final class Application implements AutoCloseable {
       DeskRoutes deskRoutes = new DeskRoutes(deskService, authenticator, course,
           settings.publicUrl().startsWith("https:"), new HrDesk(certificates, deskService));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes, deskRoutes).mount(certificateRoutes::mount).mount(dispatch::mount);
+          playerRoutes, deskRoutes).mount(dispatch::mount).mount(certificateRoutes::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
