@@ -1,10 +1,19 @@
 package es.civica;
 
+import es.civica.certificates.IssuerKeys;
+import es.civica.certificates.IssuerProfile;
+import es.civica.certification.CertificateRegistry;
+import es.civica.certification.CertificateRoutes;
+import es.civica.certification.CertificateSettings;
+import es.civica.certification.IssuerSetup;
 import es.civica.content.ContentLoader;
 import es.civica.content.Course;
 import es.civica.db.Database;
 import es.civica.db.DatabaseWorker;
 import es.civica.gamification.Gamification;
+import es.civica.desk.DeskRoutes;
+import es.civica.desk.DeskService;
+import es.civica.desk.HrDesk;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
 import es.civica.scorm.dispatch.Dispatch;
@@ -29,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -85,18 +95,58 @@ public final class Application implements AutoCloseable {
       Gamification gamification = Gamification.start(vertx, db, course, statements, credentials, settings.publicUrl(),
           adminSecret);
 
+      CertificateRegistry certificates = certificates(settings, vertx, db, course, statements, credentials, player);
+      CertificateRoutes certificateRoutes = new CertificateRoutes(certificates, playerRoutes.sessionHandler(),
+          ctx -> PlayerRoutes.signedInLearner(ctx).id(), adminSecret, settings.certificates());
+
+      DeskService deskService = new DeskService(db, credentials, authenticator);
+      DeskRoutes deskRoutes = new DeskRoutes(deskService, authenticator, course,
+          settings.publicUrl().startsWith("https:"), new HrDesk(certificates, deskService));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
-          playerRoutes).mount(dispatch::mount).mount(gamification.routes()::mount);
+          playerRoutes, deskRoutes).mount(dispatch::mount).mount(certificateRoutes::mount)
+          .mount(gamification.routes()::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
       dispatch.publishPackages().await(120, TimeUnit.SECONDS);
+      // certificates earned while the server was down (statements stored, event not handled) are issued now
+      certificates.recheckAll().onSuccess(issued -> {
+        if (!issued.isEmpty()) {
+          LOG.info("Issued {} certificate(s) found due at start", issued.size());
+        }
+      });
       return new Application(settings, vertx, database, db, http, adminSecret, gamification);
     } catch (Exception e) {
       vertx.close();
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Certificates: the issuer key and profile, the registry listening to stored statements (issue 7). Its issue
+   * statements are stored with their own system credential ({@value #CERTIFICATES_LABEL}).
+   */
+  private static CertificateRegistry certificates(Settings settings, Vertx vertx, DatabaseWorker db, Course course,
+                                                  StatementService statements, CredentialStore credentials,
+                                                  Credential player) throws Exception {
+    CertificateSettings cs = settings.certificates();
+    IssuerKeys keys = IssuerSetup.keys(cs);
+    IssuerProfile profile = IssuerSetup.profile(cs, settings.publicUrl());
+    Credential own = db.transaction(dsl -> systemCredential(dsl, credentials, CERTIFICATES_LABEL))
+        .await(60, TimeUnit.SECONDS);
+    return new CertificateRegistry(vertx, db, course, statements, own, player.id(), keys, profile,
+        settings.publicUrl(), cs, Clock.systemUTC()).listen();
+  }
+
+  /** Label of the LRS credential that records certificate issues. */
+  public static final String CERTIFICATES_LABEL = "Cívica certificates";
+
+  private static Credential systemCredential(org.jooq.DSLContext dsl, CredentialStore credentials, String label) {
+    return credentials.list(dsl).stream()
+        .filter(c -> c.label().equals(label) && c.active())
+        .findFirst()
+        .orElseGet(() -> credentials.create(dsl, label, EnumSet.of(Scope.ALL)).credential());
   }
 
   /** The LRS credential the learner player writes its statements with, created once (label {@value #PLAYER_LABEL}). */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
+import es.civica.certification.CertificateSettings;
 import es.civica.xapi.XapiVersion;
 
 /**
@@ -23,6 +24,7 @@ import es.civica.xapi.XapiVersion;
  * @param dbPoolSize      JDBC connections (and database worker threads)
  * @param adminSecret     bearer secret of the admin API; null means: generate one under dataDir
  * @param xapiVersions    xAPI versions the LRS accepts
+ * @param certificates    issuer key, issuer profile, validity and verification limits of certificates
  */
 public record Settings(
     int httpPort,
@@ -33,29 +35,34 @@ public record Settings(
     String dbPassword,
     int dbPoolSize,
     String adminSecret,
-    Set<XapiVersion> xapiVersions) {
+    Set<XapiVersion> xapiVersions,
+    CertificateSettings certificates) {
 
   public static Settings from(JsonObject config) {
     int port = Integer.parseInt(get(config, "CIVICA_HTTP_PORT", "8080"));
     String publicUrl = get(config, "CIVICA_PUBLIC_URL", "http://localhost:" + port);
+    Path dataDir = Path.of(get(config, "CIVICA_DATA_DIR", "data")).toAbsolutePath();
     return new Settings(
         port,
         stripSlash(publicUrl),
-        Path.of(get(config, "CIVICA_DATA_DIR", "data")).toAbsolutePath(),
+        dataDir,
         get(config, "CIVICA_DB_URL", null),
         get(config, "CIVICA_DB_USER", "postgres"),
         get(config, "CIVICA_DB_PASSWORD", "postgres"),
         Integer.parseInt(get(config, "CIVICA_DB_POOL_SIZE", "10")),
         get(config, "CIVICA_ADMIN_SECRET", null),
-        versions(get(config, "CIVICA_XAPI_VERSIONS", "1.0.3,2.0.0")));
+        versions(get(config, "CIVICA_XAPI_VERSIONS", "1.0.3,2.0.0")),
+        CertificateSettings.from(config, dataDir));
   }
 
   public Settings withHttpPort(int port) {
-    return new Settings(port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions);
+    return new Settings(port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions,
+        certificates);
   }
 
   public Settings withPublicUrl(String url) {
-    return new Settings(httpPort, url, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions);
+    return new Settings(httpPort, url, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions,
+        certificates);
   }
 
   private static String get(JsonObject config, String key, String fallback) {

@@ -531,8 +531,75 @@
         h('p', { text: t('catalogue.intro') }),
         h('p', { class: 'meta' }, t('catalogue.courseProgress', { passed: progress.passed, total: progress.total }),
           ' · ', t('catalogue.certificateHours', { hours: c.certificateHours })),
+        certificateSection(),
         h('ul', { class: 'cards' }, cards)]);
     }).catch(failure);
+  }
+
+  // ---------- certificate (issue 7): issued by the server once all five units are passed
+
+  function longDate(iso) {
+    return new Date(iso + 'T00:00:00Z').toLocaleDateString(state.lang, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  }
+
+  /**
+   * Inside an LMS frame the session travels as a bearer header, which a plain link cannot send: fetch the PDF and
+   * save it from memory. On the web the cookie goes with the link itself.
+   */
+  function downloadInFrame(ev, c) {
+    if (!state.lms) { return; }
+    ev.preventDefault();
+    fetch(c.pdf, { credentials: 'omit', headers: { 'Authorization': 'Bearer ' + state.lms.session } })
+      .then(function (r) { if (!r.ok) { var e = new Error(r.statusText); e.status = r.status; throw e; } return r.blob(); })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var a = h('a', { href: url, download: 'certificado-' + c.id + '.pdf', hidden: true });
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      }).catch(failure);
+  }
+
+  /** A section that fills itself: the learner's newest certificate with its download link, or "generating…". */
+  function certificateSection() {
+    var section = h('section', { class: 'card certificate', id: 'certificate', 'aria-labelledby': 'certificate-h', hidden: true });
+    var tries = 0;
+    function fill() {
+      Promise.all([api('GET', '/api/certificates/mine'), api('GET', '/api/progress')]).then(function (r) {
+        var list = r[0].certificates;
+        var progress = r[1];
+        section.innerHTML = '';
+        if (!list.length) {
+          if (progress.passed < progress.total) { section.hidden = true; return; }
+          append(section, [h('h2', { id: 'certificate-h', text: t('certificate.title') }),
+            h('p', { role: 'status', text: t('certificate.generating') })]);
+          section.hidden = false;
+          if (++tries < 30 && document.body.contains(section)) { window.setTimeout(fill, 1000); }
+          return;
+        }
+        var c = list[0];
+        var note = c.status === 'REVOKED' ? h('p', { class: 'error', text: t('certificate.revoked', { date: longDate(c.revocation.date), reason: c.revocation.reason }) })
+          : c.status === 'EXPIRED' ? h('p', { class: 'error', text: t('certificate.expired', { date: longDate(c.expiresOn) }) })
+          : h('p', { text: t('certificate.eligible') });
+        append(section, [
+          h('h2', { id: 'certificate-h', text: t('certificate.title') }),
+          note,
+          h('p', { class: 'meta' }, t('certificate.issuedOn', { date: longDate(c.issuedOn) }),
+            c.expiresOn ? ' · ' + t('certificate.validUntil', { date: longDate(c.expiresOn) }) : '',
+            ' · ', t('certificate.hours', { hours: c.hours })),
+          c.replaces ? h('p', { class: 'meta', text: t('certificate.replaces', { code: c.replaces }) }) : null,
+          c.status === 'REVOKED' ? null : h('div', { class: 'actions' },
+            h('a', { class: 'button', href: c.pdf, download: 'certificado-' + c.id + '.pdf', 'data-certificate': c.id, text: t('certificate.download'),
+              onclick: function (ev) { downloadInFrame(ev, c); } }),
+            h('a', { href: '/verify/' + c.id, target: '_blank', rel: 'noopener', text: t('certificate.verifyLink') })),
+          h('p', { class: 'meta', text: t('certificate.code', { code: c.id }) }),
+          h('p', { class: 'meta', text: t('certificate.verifyHint') })]);
+        section.hidden = false;
+      }).catch(function () { section.hidden = true; });
+    }
+    fill();
+    return section;
   }
 
   /** Enters a unit once per tab session (launched + initialized on the server), else reads progress. */
@@ -901,6 +968,7 @@
           passed ? null : h('p', { text: q.attemptsLeft > 0 ? t('quiz.attemptsLeft', { count: q.attemptsLeft }) + '. ' + t('quiz.retryHint')
             : t('quiz.noAttemptsLeft') })),
         actions,
+        passed ? certificateSection() : null,
         h('h2', { text: t('quiz.feedback.why') }),
         h('ol', { class: 'results-list' }, a.items.map(function (it) {
           return h('li', null, md(it.prompt, 3), feedbackView(it, it.feedback));

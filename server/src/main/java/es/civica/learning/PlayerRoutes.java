@@ -445,4 +445,13 @@ public final class PlayerRoutes {
     }
   }
 
+  /** The player's session check as a handler for other features' learner routes: 401, or next with the learner. */
+  public io.vertx.core.Handler<RoutingContext> sessionHandler() {
+    return this::authenticate;
+  }
+
+  /** The learner a {@link #sessionHandler()} let through. */
+  public static Learner signedInLearner(RoutingContext ctx) {
+    return learner(ctx);
+  }
 }

@@ -1,6 +1,7 @@
 package es.civica.web;
 
 import es.civica.db.DatabaseWorker;
+import es.civica.desk.DeskRoutes;
 import es.civica.learning.PlayerRoutes;
 import es.civica.xapi.AboutResource;
 import es.civica.xapi.XapiProtocol;
@@ -26,13 +27,16 @@ public final class Routes {
   private final XapiProtocol xapi;
   private final CredentialAdminRoutes credentialAdmin;
   private final PlayerRoutes player;
+  private final DeskRoutes desk;
   private final java.util.List<java.util.function.Consumer<Router>> features = new java.util.ArrayList<>();
 
-  public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin, PlayerRoutes player) {
+  public Routes(DatabaseWorker db, XapiProtocol xapi, CredentialAdminRoutes credentialAdmin, PlayerRoutes player,
+                DeskRoutes desk) {
     this.db = db;
     this.xapi = xapi;
     this.credentialAdmin = credentialAdmin;
     this.player = player;
+    this.desk = desk;
   }
 
   /** Adds a feature's routes (mounted after the player's, before the catch-all 404). */
@@ -50,7 +54,9 @@ public final class Routes {
     router.get("/health").handler(this::health);
     router.route(XAPI_ROOT + "/*").handler(ctx -> xapi.handle(ctx, XAPI_ROOT));
     credentialAdmin.mount(router, "/admin/api");
+    desk.mountAdmin(router, "/admin/api"); // after credentialAdmin: its /admin/api/* guard checks the admin secret
     player.mount(router);
+    desk.mount(router);
     features.forEach(f -> f.accept(router));
 
     router.route().last().handler(ctx -> error(ctx, 404, "Not found"));

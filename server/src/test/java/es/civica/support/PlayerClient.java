@@ -77,4 +77,17 @@ public final class PlayerClient {
     }
     return new JsonObject(r.body());
   }
+
+  /** GET of a binary resource (a certificate PDF). */
+  public HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The session token of the cookie (to hand the session to a browser). */
+  public String sessionToken() {
+    java.net.CookieHandler handler = http.cookieHandler().orElseThrow();
+    return ((CookieManager) handler).getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("civica_session")).findFirst().orElseThrow().getValue();
+  }
 }

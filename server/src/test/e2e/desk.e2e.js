@@ -1,0 +1,173 @@
+// Browser journeys through the desks (/desk), driven by es.civica.desk.DeskBrowserTest.
+// Usage: BASE_URL=http://localhost:PORT EMAIL=… PASSWORD=… [CHROMIUM=/usr/bin/chromium] node desk.e2e.js JOURNEY
+// JOURNEY: school (sign in, create an xAPI credential and read its key and secret, completion report with chart and
+//          CSV link), admin (create an account with the form, read the audit log), hr (report, language switch).
+// Prints one JSON line {"key", "secret", "axe": [...serious or critical violations], "external": [...]}; exit 1 on failure.
+'use strict';
+const fs = require('fs');
+const { chromium } = require('playwright-core');
+
+const BASE = process.env.BASE_URL;
+const journey = process.argv[2];
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const report = { journey, axe: [], external: [], checked: [] };
+
+function fail(message) { throw new Error(message); }
+
+async function axeCheck(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) }));
+  });
+  report.checked.push(label);
+  violations.forEach(v => report.axe.push(Object.assign({ page: label }, v)));
+}
+
+async function signIn(page) {
+  await page.goto(BASE + '/desk/');
+  await page.waitForSelector('#signin-email');
+  await axeCheck(page, 'signin');
+  await page.fill('#signin-email', process.env.EMAIL);
+  await page.fill('#signin-password', 'not-the-password');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('[role=alert]');
+  await page.fill('#signin-password', process.env.PASSWORD);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('#nav:not([hidden])');
+}
+
+async function school(page) {
+  await page.waitForSelector('#credential-form');
+  await axeCheck(page, 'credentials');
+  await page.fill('#credential-label', 'Moodle de la escuela');
+  await page.click('#credential-form button[type=submit]');
+  await page.waitForSelector('#issued [data-secret]');
+  report.key = await page.textContent('#issued [data-key]');
+  report.secret = await page.textContent('#issued [data-secret]');
+  await page.waitForSelector('#credentials tbody tr');
+  await axeCheck(page, 'credential-issued');
+  await page.click('a[href="#/report"]');
+  await page.waitForSelector('#report tbody tr');
+  await page.waitForSelector('figure.chart svg[role=img]');
+  report.reportRows = await page.$$eval('#report tbody tr', rows => rows.map(r => Array.from(r.children).map(c => c.textContent)));
+  const href = await page.getAttribute('#report-csv', 'href');
+  report.csv = await page.evaluate(h => fetch(h).then(r => r.text()), href);
+  await axeCheck(page, 'report');
+  await page.click('a[href="#/analytics"]');
+  await page.waitForSelector('ul.tree li');
+  report.treeChoices = await page.$$eval('[data-choice]', cs => cs.length);
+  await axeCheck(page, 'analytics');
+}
+
+async function admin(page) {
+  await page.click('a[href="#/staff"]');
+  await page.waitForSelector('#staff tbody tr');
+  await axeCheck(page, 'staff');
+  await page.fill('#staff-name', 'Recursos Humanos B');
+  await page.fill('#staff-email', process.env.NEW_EMAIL);
+  await page.selectOption('#staff-role', 'hr');
+  await page.fill('#staff-orgs', 'ayto-b.es');
+  await page.fill('#staff-password', 'una-clave-bien-larga');
+  await page.click('#staff-form button[type=submit]');
+  await page.waitForFunction(e => Array.from(document.querySelectorAll('#staff td')).some(td => td.textContent === e),
+    process.env.NEW_EMAIL);
+  await page.click('a[href="#/audit"]');
+  await page.waitForSelector('#audit tbody tr');
+  report.auditActions = await page.$$eval('#audit tbody tr td code', cs => cs.map(c => c.textContent));
+  await axeCheck(page, 'audit');
+}
+
+async function hr(page) {
+  await page.click('a[href="#/report"]');
+  await page.waitForSelector('#report-from');
+  await axeCheck(page, 'hr-report');
+  await page.selectOption('#lang', 'ca');
+  await page.waitForFunction(() => document.documentElement.lang === 'ca' && document.querySelector('main h1').textContent === "Informe de finalització");
+  await axeCheck(page, 'hr-report-ca');
+  report.navCount = await page.$$eval('#nav-list li', l => l.length);
+  await page.click('#signout');
+  await page.waitForSelector('#signin-email');
+}
+
+async function hrCertificates(page) {
+  await page.click('a[href="#/certificates"]');
+  await page.waitForSelector('#verify-form');
+  report.jsQR = await page.evaluate(() => typeof window.jsQR);
+  await axeCheck(page, 'certificates');
+  // by id (the QR's URL works too)
+  await page.fill('#cert-id', BASE + '/verify/' + process.env.CERT_VALID);
+  await page.click('#verify-form button[type=submit]');
+  await page.waitForSelector('#cert-status[data-status="VALID"]');
+  // by PDF: the one issued, then an altered copy
+  await page.setInputFiles('#cert-pdf', process.env.PDF_PATH);
+  await page.click('#compare-pdf');
+  await page.waitForSelector('#pdf-result[data-result="IDENTICAL"]');
+  report.identicalText = await page.textContent('#pdf-result');
+  await page.setInputFiles('#cert-pdf', process.env.ALTERED_PATH);
+  await page.click('#compare-pdf');
+  await page.waitForSelector('#pdf-result[data-result="ALTERED"]');
+  report.alteredText = await page.textContent('#pdf-result');
+  await axeCheck(page, 'certificate-verified');
+  // revoke from the list, with a reason
+  await page.waitForSelector('#certificates [data-revoke="' + process.env.CERT_REVOKE + '"]');
+  await page.click('[data-revoke="' + process.env.CERT_REVOKE + '"]');
+  await page.fill('#reason-' + process.env.CERT_REVOKE, 'Emitido por error');
+  await page.click('[data-confirm="' + process.env.CERT_REVOKE + '"]');
+  await page.waitForFunction(id => {
+    const row = document.querySelector('#certificates tr[data-id="' + id + '"]');
+    return row && !row.querySelector('[data-revoke]');
+  }, process.env.CERT_REVOKE);
+  // bulk CSV with one row of each outcome
+  await page.setInputFiles('#bulk-file', process.env.CSV_PATH);
+  await page.click('#bulk-form button[type=submit]');
+  await page.waitForSelector('#bulk tbody tr');
+  report.outcomes = await page.$$eval('#bulk tbody tr', rows => rows.map(r => r.getAttribute('data-outcome')));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bulk-download')]);
+  report.downloaded = fs.readFileSync(await download.path(), 'utf8');
+  await axeCheck(page, 'bulk');
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'] });
+  try {
+    // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'es-ES', acceptDownloads: true });
+    page.setDefaultTimeout(15000);
+    page.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) report.external.push(r.url()); });
+    page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
+    page.on('dialog', d => d.accept());
+    await signIn(page);
+    if (journey === 'school') {
+      await school(page);
+    } else if (journey === 'admin') {
+      await admin(page);
+    } else if (journey === 'hr') {
+      await hr(page);
+    } else if (journey === 'hr-certificates') {
+      await hrCertificates(page);
+    } else {
+      fail('unknown journey ' + journey);
+    }
+    if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
+    console.log(JSON.stringify(report));
+  } catch (e) {
+    report.error = String(e && e.stack || e);
+    try {
+      const pages = browser.contexts().flatMap(c => c.pages());
+      if (pages.length) {
+        report.screenshot = require('path').join(require('os').tmpdir(), 'civica-desk-e2e-' + journey + '.png');
+        await pages[0].screenshot({ path: report.screenshot, fullPage: true });
+        report.mainText = (await pages[0].textContent('main')).slice(0, 2000);
+      }
+    } catch (ignored) { /* best effort */ }
+    console.log(JSON.stringify(report));
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+})();
