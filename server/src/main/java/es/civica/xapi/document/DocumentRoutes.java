@@ -68,12 +68,12 @@ public final class DocumentRoutes {
         Document d = found.orElseThrow(() -> XapiException.notFound("No document " + id));
         return XapiResponse.of(200, d.contentType(), Buffer.buffer(d.contents()))
             .header("ETag", d.etag())
-            .header("Last-Modified", httpDate(d.updated()));
+            .header("Last-Modified", XapiResponse.httpDate(d.updated()));
       });
     }
     OffsetDateTime since = req.param("since") == null ? null : Timestamps.parse(req.param("since"));
     return service.ids(kind, scope, since).map(ids -> XapiResponse.json(200, new JsonArray(ids))
-        .header("Last-Modified", httpDate(OffsetDateTime.now(ZoneOffset.UTC))));
+        .header("Last-Modified", XapiResponse.httpDate(OffsetDateTime.now(ZoneOffset.UTC))));
   }
 
   private Future<XapiResponse> write(DocumentKind kind, XapiRequest req, boolean merge) {
@@ -201,7 +201,4 @@ public final class DocumentRoutes {
     return agent;
   }
 
-  static String httpDate(OffsetDateTime t) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
-  }
 }

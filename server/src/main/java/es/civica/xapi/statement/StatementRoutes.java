@@ -186,7 +186,7 @@ public final class StatementRoutes {
       UUID id = uuid(statementId != null ? statementId : voidedId, statementId != null ? "statementId" : "voidedStatementId");
       return service.find(id, voidedId != null, credential)
           .compose(s -> answer(List.of(s), null, false, format, attachments, req)
-              .map(r -> r.header("Last-Modified", httpDate(Timestamps.parse(s.getString("stored"))))));
+              .map(r -> r.header("Last-Modified", XapiResponse.httpDate(Timestamps.parse(s.getString("stored"))))));
     }
     StatementQuery query = req.param("more") != null
         ? MoreToken.decode(req.param("more")).onlyFor(credential.canReadAllStatements() ? null : credential.id())
@@ -291,12 +291,9 @@ public final class StatementRoutes {
         latest = t;
       }
     }
-    return r.header("Last-Modified", httpDate(latest == null ? OffsetDateTime.now(ZoneOffset.UTC) : latest));
+    return r.header("Last-Modified", XapiResponse.httpDate(latest == null ? OffsetDateTime.now(ZoneOffset.UTC) : latest));
   }
 
-  static String httpDate(OffsetDateTime t) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.withOffsetSameInstant(ZoneOffset.UTC));
-  }
 
   private static void requireWrite(Credential credential) {
     if (!credential.canWriteStatements()) {

@@ -27,7 +27,6 @@ import java.util.UUID;
  * ({@link StatementStore}): validation, LRS-set properties, attachments, voiding, publication on the event bus.
  */
 public final class StatementService {
-  public static final String SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature";
 
   private final Vertx vertx;
   private final DatabaseWorker db;
@@ -135,11 +134,11 @@ public final class StatementService {
       if (part == null && a.getString("fileUrl") == null) {
         throw XapiException.badRequest("Attachment " + sha + " has no fileUrl and no part in the request");
       }
-      if (SIGNATURE_USAGE.equals(a.getString("usageType"))) {
+      if (SignedStatementVerifier.SIGNATURE_USAGE_TYPE.equals(a.getString("usageType"))) {
         if (part == null) {
           throw XapiException.badRequest("A signature attachment must be sent as a part");
         }
-        if (!"application/octet-stream".equals(a.getString("contentType"))) {
+        if (!SignedStatementVerifier.SIGNATURE_CONTENT_TYPE.equals(a.getString("contentType"))) {
           throw XapiException.badRequest("A signature attachment must have contentType application/octet-stream");
         }
         SignedStatementVerifier.verify(statement, part.contents());
