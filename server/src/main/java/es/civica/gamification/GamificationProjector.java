@@ -196,6 +196,7 @@ public final class GamificationProjector {
   private Future<Void> recompute(String ifi) {
     UUID learnerId = ownLearner(ifi);
     return db.transaction(dsl -> {
+      store.commitWithoutFlushWait(dsl);
       var row = store.lock(dsl, ifi, learnerId);
       GamificationStore.Statements mine = store.statementsOf(dsl, ifi);
       RuleEngine.Outcome outcome = engine.evaluate(mine.list());

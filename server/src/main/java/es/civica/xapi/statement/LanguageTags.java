@@ -3,6 +3,7 @@ package es.civica.xapi.statement;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,16 +29,29 @@ final class LanguageTags {
   private static final Pattern OTHER =
       Pattern.compile("^(?:" + PRIVATE_USE + "|" + GRANDFATHERED + ")$", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Tags already found well-formed. Why: every language map of every statement is checked, with a handful of distinct
+   * tags (es, es-ES, ca, en-US); the regular expressions were a tenth of the validator's time. Bounded, so that
+   * statements inventing tags cannot grow it: once full, new tags are simply checked each time.
+   */
+  private static final int KNOWN_LIMIT = 1024;
+  private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
   private LanguageTags() {}
 
   static boolean isWellFormed(String tag) {
     if (tag == null) {
       return false;
     }
-    if (OTHER.matcher(tag).matches()) {
+    if (KNOWN.contains(tag)) {
       return true;
     }
-    return SYNTAX.matcher(tag).matches() && uniqueVariantsAndSingletons(tag.toLowerCase(Locale.ROOT));
+    boolean wellFormed = OTHER.matcher(tag).matches()
+        || SYNTAX.matcher(tag).matches() && uniqueVariantsAndSingletons(tag.toLowerCase(Locale.ROOT));
+    if (wellFormed && KNOWN.size() < KNOWN_LIMIT) {
+      KNOWN.add(tag);
+    }
+    return wellFormed;
   }
 
   /** RFC 5646: a variant subtag and an extension singleton may each appear only once (zh-z-aaa-z-bbb is not a tag). */
