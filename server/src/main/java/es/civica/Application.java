@@ -33,6 +33,7 @@ import es.civica.xapi.auth.SecretHasher;
 import es.civica.xapi.statement.StatementRoutes;
 import es.civica.xapi.statement.StatementService;
 import es.civica.xapi.statement.StatementStore;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** The running product: database, Vert.x and the HTTP server, wired together. Used by Main and by tests. */
@@ -105,9 +108,18 @@ public final class Application implements AutoCloseable {
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
           playerRoutes, deskRoutes).mount(dispatch::mount).mount(certificateRoutes::mount)
           .mount(gamification.routes()::mount);
-      HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
-      vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
-      LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
+      // One HTTP verticle per event loop on the same port: Vert.x binds the socket once and hands connections out
+      // round-robin. Port 0 becomes -1, Vert.x's "one random port shared by these servers" (0 would give each its own).
+      int port = settings.httpPort() == 0 ? -1 : settings.httpPort();
+      List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
+      vertx.deployVerticle(() -> {
+        HttpVerticle v = new HttpVerticle(port, routes::build);
+        verticles.add(v);
+        return v;
+      }, new DeploymentOptions().setInstances(settings.httpInstances())).await(60, TimeUnit.SECONDS);
+      HttpVerticle http = verticles.get(0);
+      LOG.info("Cívica listening on port {} with {} event loop(s) ({})", http.actualPort(), settings.httpInstances(),
+          settings.publicUrl());
       dispatch.publishPackages().await(120, TimeUnit.SECONDS);
       // certificates earned while the server was down (statements stored, event not handled) are issued now
       certificates.recheckAll().onSuccess(issued -> {

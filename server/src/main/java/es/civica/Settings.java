@@ -16,6 +16,7 @@ import es.civica.xapi.XapiVersion;
  * them all in one table.
  *
  * @param httpPort        port of the HTTP server
+ * @param httpInstances   HTTP verticles (event loops serving requests), by default one per core
  * @param publicUrl       URL at which browsers and LMSs reach this server (used in `more` links, QR codes…)
  * @param dataDir         folder of the embedded database and generated files
  * @param dbUrl           JDBC URL of a PostgreSQL server; null means: start the embedded one
@@ -28,6 +29,7 @@ import es.civica.xapi.XapiVersion;
  */
 public record Settings(
     int httpPort,
+    int httpInstances,
     String publicUrl,
     Path dataDir,
     String dbUrl,
@@ -42,8 +44,14 @@ public record Settings(
     int port = Integer.parseInt(get(config, "CIVICA_HTTP_PORT", "8080"));
     String publicUrl = get(config, "CIVICA_PUBLIC_URL", "http://localhost:" + port);
     Path dataDir = Path.of(get(config, "CIVICA_DATA_DIR", "data")).toAbsolutePath();
+    int instances = Integer.parseInt(get(config, "CIVICA_HTTP_INSTANCES",
+        String.valueOf(Runtime.getRuntime().availableProcessors())));
+    if (instances < 1) {
+      throw new IllegalArgumentException("CIVICA_HTTP_INSTANCES must be at least 1");
+    }
     return new Settings(
         port,
+        instances,
         stripSlash(publicUrl),
         dataDir,
         get(config, "CIVICA_DB_URL", null),
@@ -56,12 +64,12 @@ public record Settings(
   }
 
   public Settings withHttpPort(int port) {
-    return new Settings(port, publicUrl, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions,
+    return new Settings(port, httpInstances, publicUrl, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions,
         certificates);
   }
 
   public Settings withPublicUrl(String url) {
-    return new Settings(httpPort, url, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions,
+    return new Settings(httpPort, httpInstances, url, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminSecret, xapiVersions,
         certificates);
   }
 
