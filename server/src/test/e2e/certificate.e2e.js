@@ -94,6 +94,13 @@ async function axeCheck(page, label) {
 
     await page.goto(BASE + '/verify/aaaaaaaaaaaaaaaaaaaaaaaaaa');
     if ((await page.textContent('h1')).trim() !== 'NO ENCONTRADO') { fail('unknown id not NO ENCONTRADO'); }
+    // the longest status word must fit a 390 px screen too
+    if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) {
+      fail('the NOT FOUND page scrolls sideways on a phone');
+    }
+    if (process.env.SCREENSHOT_DIR) {
+      await page.screenshot({ path: process.env.SCREENSHOT_DIR + '/verify-not-found-phone.png', fullPage: true });
+    }
     await axeCheck(page, 'verify not found (phone)');
     console.log(JSON.stringify(report));
   } catch (e) {
