@@ -19,7 +19,10 @@ import es.civica.xapi.AgentIdentity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,38 +43,45 @@ public final class GamificationStore {
   }
 
   /**
-   * The learner's study statements that are not voided, in storage order, cut down to what {@link RuleEngine} reads
-   * (id, verb id, stored, object id, result) plus the actor of the last one. Why not the whole payload: a learner is
-   * recomputed after each of their statements, and parsing every stored definition and context again was a third of
-   * the server's CPU under load.
+   * The study statements of each learner that are not voided, in storage order, cut down to what {@link RuleEngine}
+   * reads (id, verb id, stored, object id, result) plus the actor of each learner's last one. Why not the whole
+   * payload: learners are recomputed after each batch of their statements, and parsing every stored definition and
+   * context again was a third of the server's CPU under load. Learners with no statement map to an empty list.
    */
-  public Statements statementsOf(DSLContext dsl, String ifi) {
-    List<JsonObject> list = new ArrayList<>();
-    long watermark = 0;
-    for (var r : dsl.select(XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID, XAPI_STATEMENT.VERB_IRI,
-            XAPI_STATEMENT.STORED, DSL.jsonbGetAttributeAsText(DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "object"),
-                "id"), DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "result"))
+  public Map<String, Statements> statementsOf(DSLContext dsl, Collection<String> ifis) {
+    Map<String, List<JsonObject>> lists = new HashMap<>();
+    Map<String, Long> watermarks = new HashMap<>();
+    Map<String, org.jooq.JSONB> lastActor = new HashMap<>();
+    ifis.forEach(ifi -> lists.put(ifi, new ArrayList<>()));
+    for (var r : dsl.select(STATEMENT_TO_ACTOR.ACTOR_IFI, XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID,
+            XAPI_STATEMENT.VERB_IRI, XAPI_STATEMENT.STORED,
+            DSL.jsonbGetAttributeAsText(DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "object"), "id"),
+            DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "result"), DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "actor"))
         .from(XAPI_STATEMENT).join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
-        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.eq(ifi).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
+        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.in(ifis).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
             .and(XAPI_STATEMENT.IS_VOIDED.isFalse()).and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
         .orderBy(XAPI_STATEMENT.ID).fetch()) {
       JsonObject s = new JsonObject()
-          .put("id", r.value2().toString())
-          .put("verb", new JsonObject().put("id", r.value3()))
-          .put("stored", r.value4().toInstant().toString())
-          .put("object", new JsonObject().put("id", r.value5()));
-      if (r.value6() != null) {
-        s.put("result", new JsonObject(r.value6().data()));
+          .put("id", r.value3().toString())
+          .put("verb", new JsonObject().put("id", r.value4()))
+          .put("stored", r.value5().toInstant().toString())
+          .put("object", new JsonObject().put("id", r.value6()));
+      if (r.value7() != null) {
+        s.put("result", new JsonObject(r.value7().data()));
       }
-      list.add(s);
-      watermark = Math.max(watermark, r.value1());
+      lists.get(r.value1()).add(s);
+      watermarks.merge(r.value1(), r.value2(), Math::max);
+      lastActor.put(r.value1(), r.value8());
     }
-    if (!list.isEmpty()) {
-      org.jooq.JSONB actor = dsl.select(DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "actor")).from(XAPI_STATEMENT)
-          .where(XAPI_STATEMENT.ID.eq(watermark)).fetchOne(0, org.jooq.JSONB.class);
-      list.get(list.size() - 1).put("actor", actor == null ? null : new JsonObject(actor.data()));
-    }
-    return new Statements(list, watermark);
+    Map<String, Statements> out = new HashMap<>();
+    lists.forEach((ifi, list) -> {
+      org.jooq.JSONB actor = lastActor.get(ifi);
+      if (actor != null) {
+        list.get(list.size() - 1).put("actor", new JsonObject(actor.data()));
+      }
+      out.put(ifi, new Statements(list, watermarks.getOrDefault(ifi, 0L)));
+    });
+    return out;
   }
 
   /** The highest storage id of the learner's study statements (voided or not), 0 if none. */
@@ -149,15 +159,49 @@ public final class GamificationStore {
     dsl.execute("SET LOCAL synchronous_commit TO OFF");
   }
 
-  public GamificationLearnerRecord lock(DSLContext dsl, String ifi, UUID learnerId) {
-    dsl.insertInto(GAMIFICATION_LEARNER).set(GAMIFICATION_LEARNER.LEARNER_IFI, ifi)
-        .set(GAMIFICATION_LEARNER.LEARNER_ID, learnerId).set(GAMIFICATION_LEARNER.UPDATED, now())
-        .onConflictDoNothing().execute();
-    return dsl.selectFrom(GAMIFICATION_LEARNER).where(GAMIFICATION_LEARNER.LEARNER_IFI.eq(ifi)).forUpdate().fetchOne();
+  /**
+   * The projection rows of these learners, created when missing, locked for this transaction (so that no other
+   * server instance recomputes them at the same time), in key order so that two batches cannot deadlock.
+   */
+  public Map<String, GamificationLearnerRecord> lock(DSLContext dsl, Map<String, UUID> learnerIds) {
+    List<String> ifis = new ArrayList<>(learnerIds.keySet());
+    Collections.sort(ifis);
+    var insert = dsl.insertInto(GAMIFICATION_LEARNER, GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID,
+        GAMIFICATION_LEARNER.UPDATED);
+    OffsetDateTime now = now();
+    for (String ifi : ifis) {
+      insert = insert.values(ifi, learnerIds.get(ifi), now);
+    }
+    insert.onConflictDoNothing().execute();
+    Map<String, GamificationLearnerRecord> out = new LinkedHashMap<>();
+    dsl.selectFrom(GAMIFICATION_LEARNER).where(GAMIFICATION_LEARNER.LEARNER_IFI.in(ifis))
+        .orderBy(GAMIFICATION_LEARNER.LEARNER_IFI).forUpdate().fetch().forEach(r -> out.put(r.getLearnerIfi(), r));
+    return out;
   }
 
-  /** Writes an outcome: the learner row, and the award rows brought to exactly the outcome's set. */
-  public Diff save(DSLContext dsl, GamificationLearnerRecord row, RuleEngine.Outcome outcome, long watermark) {
+  /** The award rows of these learners, by learner and award key. */
+  public Map<String, Map<String, GamificationAwardRecord>> awardsByKey(DSLContext dsl, Collection<String> ifis) {
+    Map<String, Map<String, GamificationAwardRecord>> out = new HashMap<>();
+    ifis.forEach(ifi -> out.put(ifi, new HashMap<>()));
+    dsl.selectFrom(GAMIFICATION_AWARD).where(GAMIFICATION_AWARD.LEARNER_IFI.in(ifis)).fetch()
+        .forEach(r -> out.get(r.getLearnerIfi()).put(r.getAwardKey(), r));
+    return out;
+  }
+
+  /** Row changes gathered over several learners, written with one JDBC batch per kind. */
+  public static final class Changes {
+    final List<GamificationLearnerRecord> learners = new ArrayList<>();
+    final List<GamificationAwardRecord> inserted = new ArrayList<>();
+    final List<GamificationAwardRecord> updated = new ArrayList<>();
+    final List<GamificationAwardRecord> deleted = new ArrayList<>();
+  }
+
+  /**
+   * Brings one learner's rows to an outcome: the learner row, and the award rows to exactly the outcome's set
+   * ({@code existing}: the learner's award rows, read under the lock). The writes are gathered in {@code changes}.
+   */
+  public Diff save(DSLContext dsl, GamificationLearnerRecord row, RuleEngine.Outcome outcome, long watermark,
+                   Map<String, GamificationAwardRecord> existing, Changes changes) {
     String ifi = row.getLearnerIfi();
     row.setXp(outcome.xp());
     row.setLevel(outcome.level().number());
@@ -168,22 +212,23 @@ public final class GamificationStore {
     row.setStatements(outcome.statements());
     row.setWatermark(Math.max(watermark, row.getWatermark()));
     row.setUpdated(now());
-    row.store();
+    changes.learners.add(row);
 
-    Map<String, GamificationAwardRecord> existing = new HashMap<>();
-    dsl.selectFrom(GAMIFICATION_AWARD).where(GAMIFICATION_AWARD.LEARNER_IFI.eq(ifi)).fetch()
-        .forEach(r -> existing.put(r.getAwardKey(), r));
+    Map<String, GamificationAwardRecord> left = new HashMap<>(existing);
     List<RuleEngine.Award> newBadges = new ArrayList<>();
     for (RuleEngine.Award a : outcome.awards()) {
-      GamificationAwardRecord r = existing.remove(a.key());
+      GamificationAwardRecord r = left.remove(a.key());
       OffsetDateTime at = OffsetDateTime.ofInstant(a.earnedAt(), ZoneOffset.UTC);
       if (r == null) {
-        int inserted = dsl.insertInto(GAMIFICATION_AWARD)
-            .set(GAMIFICATION_AWARD.LEARNER_IFI, ifi).set(GAMIFICATION_AWARD.AWARD_KEY, a.key())
-            .set(GAMIFICATION_AWARD.KIND, a.kind().name().toLowerCase()).set(GAMIFICATION_AWARD.XP, a.xp())
-            .set(GAMIFICATION_AWARD.SOURCE_STATEMENT_ID, a.source()).set(GAMIFICATION_AWARD.EARNED_AT, at)
-            .onConflictDoNothing().execute();
-        if (inserted == 1 && a.kind() == RuleEngine.Kind.BADGE) {
+        GamificationAwardRecord fresh = dsl.newRecord(GAMIFICATION_AWARD);
+        fresh.setLearnerIfi(ifi);
+        fresh.setAwardKey(a.key());
+        fresh.setKind(a.kind().name().toLowerCase());
+        fresh.setXp(a.xp());
+        fresh.setSourceStatementId(a.source());
+        fresh.setEarnedAt(at);
+        changes.inserted.add(fresh);
+        if (a.kind() == RuleEngine.Kind.BADGE) {
           newBadges.add(a);
         }
       } else if (r.getXp() != a.xp() || !r.getSourceStatementId().equals(a.source())
@@ -191,17 +236,33 @@ public final class GamificationStore {
         r.setXp(a.xp());
         r.setSourceStatementId(a.source());
         r.setEarnedAt(at);
-        r.store();
+        changes.updated.add(r);
       }
     }
     List<GamificationAwardRecord> removedBadges = new ArrayList<>();
-    for (GamificationAwardRecord gone : existing.values()) {
-      gone.delete();
+    for (GamificationAwardRecord gone : left.values()) {
+      changes.deleted.add(gone);
       if ("badge".equals(gone.getKind())) {
         removedBadges.add(gone);
       }
     }
     return new Diff(newBadges, removedBadges);
+  }
+
+  /** Writes what {@link #save} gathered. Award keys are unique per learner and the learners are locked. */
+  public void apply(DSLContext dsl, Changes changes) {
+    if (!changes.learners.isEmpty()) {
+      dsl.batchUpdate(changes.learners).execute();
+    }
+    if (!changes.deleted.isEmpty()) {
+      dsl.batchDelete(changes.deleted).execute();
+    }
+    if (!changes.updated.isEmpty()) {
+      dsl.batchUpdate(changes.updated).execute();
+    }
+    if (!changes.inserted.isEmpty()) {
+      dsl.batchInsert(changes.inserted).execute();
+    }
   }
 
   public void linkEarnedStatement(DSLContext dsl, String ifi, String key, UUID statementId) {
