@@ -198,6 +198,10 @@ public final class GamificationProjector {
     return db.transaction(dsl -> {
       var row = store.lock(dsl, ifi, learnerId);
       GamificationStore.Statements mine = store.statementsOf(dsl, ifi);
+      if (row.getLearnerId() == null && !mine.list().isEmpty()) {
+        // an LMS learner: linked to their account (by the LMS agent), whose profile puts them on the leaderboards
+        store.lmsLearner(dsl, mine.list().get(0).getJsonObject("actor")).ifPresent(row::setLearnerId);
+      }
       RuleEngine.Outcome outcome = engine.evaluate(mine.list());
       GamificationStore.Diff diff = store.save(dsl, row, outcome, mine.watermark());
       JsonObject agent = mine.list().isEmpty() ? agentOf(ifi)
