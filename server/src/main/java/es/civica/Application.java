@@ -16,6 +16,7 @@ import es.civica.desk.DeskService;
 import es.civica.desk.HrDesk;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
+import es.civica.organisation.OrganisationNamesRoute;
 import es.civica.scorm.dispatch.Dispatch;
 import es.civica.web.HttpVerticle;
 import es.civica.web.Routes;
@@ -104,7 +105,7 @@ public final class Application implements AutoCloseable {
           settings.publicUrl().startsWith("https:"), new HrDesk(certificates, deskService));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
           playerRoutes, deskRoutes).mount(dispatch::mount).mount(certificateRoutes::mount)
-          .mount(gamification.routes()::mount);
+          .mount(gamification.routes()::mount).mount(new OrganisationNamesRoute(db)::mount);
       HttpVerticle http = new HttpVerticle(settings.httpPort(), routes::build);
       vertx.deployVerticle(http).await(60, TimeUnit.SECONDS);
       LOG.info("Cívica listening on port {} ({})", http.actualPort(), settings.publicUrl());
