@@ -1,7 +1,8 @@
 // Browser journeys through the desks (/desk), driven by es.civica.desk.DeskBrowserTest.
 // Usage: BASE_URL=http://localhost:PORT EMAIL=… PASSWORD=… [CHROMIUM=/usr/bin/chromium] node desk.e2e.js JOURNEY
 // JOURNEY: school (sign in, create an xAPI credential and read its key and secret, completion report with chart and
-//          CSV link), admin (create an account with the form, read the audit log), hr (report, language switch).
+//          CSV link), admin (create an organisation in the directory, an hr account scoped to it with the form,
+//          read the audit log), hr (report, language switch).
 // Prints one JSON line {"key", "secret", "axe": [...serious or critical violations], "external": [...]}; exit 1 on failure.
 'use strict';
 const fs = require('fs');
@@ -62,13 +63,24 @@ async function school(page) {
 }
 
 async function admin(page) {
+  // the organisation directory: an empty one, then one organisation with two domains
+  await page.click('a[href="#/organisations"]');
+  await page.waitForSelector('#org-form');
+  await axeCheck(page, 'organisations-empty');
+  await page.fill('#org-name', 'Ayuntamiento de Bétera');
+  await page.fill('#org-domains', 'ayto-b.es, betera.cat');
+  await page.click('#org-form button[type=submit]');
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('#organisations td')).some(td => td.textContent === 'Ayuntamiento de Bétera'));
+  await axeCheck(page, 'organisations');
+  // an hr account scoped to it, chosen from the directory
   await page.click('a[href="#/staff"]');
   await page.waitForSelector('#staff tbody tr');
+  await page.waitForSelector('#staff-form input[type=checkbox][value="ayto-b.es"]');
   await axeCheck(page, 'staff');
   await page.fill('#staff-name', 'Recursos Humanos B');
   await page.fill('#staff-email', process.env.NEW_EMAIL);
   await page.selectOption('#staff-role', 'hr');
-  await page.fill('#staff-orgs', 'ayto-b.es');
+  await page.check('#staff-form input[type=checkbox][value="ayto-b.es"]');
   await page.fill('#staff-password', 'una-clave-bien-larga');
   await page.click('#staff-form button[type=submit]');
   await page.waitForFunction(e => Array.from(document.querySelectorAll('#staff td')).some(td => td.textContent === e),

@@ -45,6 +45,11 @@ async function axeCheck(page, label) {
     // register, with where the learner works
     await page.goto(BASE + '/play/');
     await page.waitForSelector('#rg-organisation');
+    // the directory's names offered as suggestions (a datalist), with the hint shown once there are some
+    await page.waitForSelector('#rg-organisation-list option', { state: 'attached' });
+    report.suggestions = await page.$$eval('#rg-organisation-list option', os => os.map(o => o.value));
+    if (await page.getAttribute('#rg-organisation', 'list') !== 'rg-organisation-list') fail('the field is not tied to the suggestions');
+    if (!(await page.isVisible('#rg-organisation-list-hint'))) fail('the suggestions hint is hidden');
     await axeCheck(page, 'signin');
     await page.fill('#rg-name', NAME);
     await page.fill('#rg-email', 'e2e-gamification-' + Date.now() + '@ayto.example');

@@ -16,6 +16,7 @@ import es.civica.desk.DeskService;
 import es.civica.desk.HrDesk;
 import es.civica.learning.PlayerRoutes;
 import es.civica.learning.Tracker;
+import es.civica.organisation.OrganisationNamesRoute;
 import es.civica.scorm.dispatch.Dispatch;
 import es.civica.web.HttpVerticle;
 import es.civica.web.Routes;
@@ -107,7 +108,7 @@ public final class Application implements AutoCloseable {
           settings.publicUrl().startsWith("https:"), new HrDesk(certificates, deskService));
       Routes routes = new Routes(db, xapi, new CredentialAdminRoutes(db, credentials, authenticator, adminSecret),
           playerRoutes, deskRoutes).mount(dispatch::mount).mount(certificateRoutes::mount)
-          .mount(gamification.routes()::mount);
+          .mount(gamification.routes()::mount).mount(new OrganisationNamesRoute(db)::mount);
       // One HTTP verticle per event loop on the same port: Vert.x binds the socket once and hands connections out
       // round-robin. Port 0 becomes -1, Vert.x's "one random port shared by these servers" (0 would give each its own).
       int port = settings.httpPort() == 0 ? -1 : settings.httpPort();

@@ -165,7 +165,7 @@
     if (role === 'admin' || role === 'school') { list.push(['#/credentials', 'nav.credentials']); }
     list.push(['#/report', 'nav.report']);
     if (role === 'admin' || role === 'school') { list.push(['#/analytics', 'nav.analytics']); }
-    if (role === 'admin') { list.push(['#/staff', 'nav.staff'], ['#/audit', 'nav.audit']); }
+    if (role === 'admin') { list.push(['#/staff', 'nav.staff'], ['#/organisations', 'nav.organisations'], ['#/audit', 'nav.audit']); }
     return list;
   }
 
@@ -189,7 +189,7 @@
     var allowed = pages().map(function (p) { return p[0]; });
     if (allowed.indexOf(hash) < 0) { hash = defaultPage(); }
     renderNav(hash);
-    ({ '#/credentials': credentialsPage, '#/report': reportPage, '#/staff': staffPage, '#/audit': auditPage, '#/analytics': analyticsPage, '#/certificates': certificatesPage })[hash]();
+    ({ '#/credentials': credentialsPage, '#/report': reportPage, '#/staff': staffPage, '#/organisations': organisationsPage, '#/audit': auditPage, '#/analytics': analyticsPage, '#/certificates': certificatesPage })[hash]();
     main.focus();
   }
 
@@ -598,7 +598,14 @@
     var name = h('input', { type: 'text', required: true, maxlength: '200' });
     var email = h('input', { type: 'email', required: true, autocomplete: 'off' });
     var role = h('select', {}, ['school', 'hr', 'admin'].map(function (r) { return h('option', { value: r, text: t('role.' + r) }); }));
-    var orgs = h('input', { type: 'text', placeholder: 'ayto-ejemplo.es' });
+    var orgs = h('input', { type: 'text', placeholder: 'otro-ayto.es' });
+    var orgBoxes = h('div', {}, [h('p', { text: t('loading') })]);
+    api('GET', '/organisations').then(function (r) {
+      orgBoxes.replaceChildren.apply(orgBoxes, r.organisations.length ? r.organisations.map(function (o, i) {
+        return h('div', {}, [h('input', { type: 'checkbox', id: 'org-' + i, value: o.id }), ' ',
+          h('label', { 'for': 'org-' + i, text: o.name + ' (' + o.id + ')' })]);
+      }) : [h('p', { 'class': 'hint', text: t('org.none') })]);
+    }).catch(failed(orgBoxes));
     var password = h('input', { type: 'password', autocomplete: 'new-password', minlength: '12' });
     var unitBoxes = state.units.map(function (iri, i) {
       return h('div', {}, [h('input', { type: 'checkbox', id: 'unit-' + i, value: iri }), ' ', h('label', { 'for': 'unit-' + i, text: unitName(iri) })]);
@@ -606,7 +613,9 @@
     var form = h('form', { 'class': 'card', id: 'staff-form' }, [
       h('h2', { text: t('staff.new') }),
       field('staff-name', t('staff.name'), name), field('staff-email', t('staff.email'), email),
-      field('staff-role', t('staff.role'), role), field('staff-orgs', t('staff.organisations'), orgs),
+      field('staff-role', t('staff.role'), role),
+      h('fieldset', {}, [h('legend', { text: t('staff.directory') }), orgBoxes,
+        field('staff-orgs', t('staff.organisations'), orgs, t('staff.organisationsHint'))]),
       h('fieldset', {}, [h('legend', { text: t('staff.units') })].concat(unitBoxes)),
       field('staff-password', t('staff.password'), password), status,
       h('button', { type: 'submit', 'class': 'primary', text: t('staff.create') })
@@ -615,7 +624,8 @@
       ev.preventDefault();
       var body = {
         name: name.value.trim(), email: email.value.trim(), role: role.value, password: password.value,
-        organisations: orgs.value.split(',').map(function (s) { return s.trim(); }).filter(Boolean),
+        organisations: Array.from(orgBoxes.querySelectorAll('input:checked')).map(function (c) { return c.value; })
+          .concat(orgs.value.split(',').map(function (s) { return s.trim(); }).filter(Boolean)),
         units: unitBoxes.map(function (d) { return d.querySelector('input'); }).filter(function (c) { return c.checked; }).map(function (c) { return c.value; })
       };
       api('POST', '/staff', body).then(function () {
@@ -643,6 +653,67 @@
       }).catch(failed(listBox));
     }
     show(t('staff.title'), [listBox, form]);
+    refresh();
+  }
+
+  // ---- admin: the organisation directory
+
+  function domainList(text) {
+    return text.split(/[\s,;]+/).map(function (d) { return d.trim(); }).filter(Boolean);
+  }
+
+  function organisationsPage() {
+    var listBox = h('div', {}, [h('p', { text: t('loading') })]);
+    var status = h('div', {});
+    var name = h('input', { type: 'text', required: true, maxlength: '200' });
+    var id = h('input', { type: 'text', maxlength: '190', placeholder: 'ayto-ejemplo.es' });
+    var domains = h('input', { type: 'text', placeholder: 'ayto-ejemplo.es, ejemplo.cat' });
+    var form = h('form', { 'class': 'card', id: 'org-form' }, [
+      h('h2', { text: t('org.new') }),
+      field('org-name', t('org.name'), name), field('org-domains', t('org.domains'), domains, t('org.domainsHint')),
+      field('org-id', t('org.id'), id, t('org.idHint')), status,
+      h('button', { type: 'submit', 'class': 'primary', text: t('org.create') })
+    ]);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      api('POST', '/organisations', { name: name.value.trim(), id: id.value.trim() || null, domains: domainList(domains.value) })
+        .then(function (o) {
+          form.reset();
+          status.replaceChildren(h('p', { 'class': 'notice', role: 'status', text: t('org.created', { name: o.name, id: o.id }) }));
+          refresh();
+        }).catch(failed(status));
+    });
+    function editor(o, i) {
+      var newName = h('input', { type: 'text', value: o.name, maxlength: '200' });
+      var newDomains = h('input', { type: 'text', value: o.domains.join(', ') });
+      var box = h('form', { 'class': 'inline-form', hidden: true }, [
+        field('org-edit-name-' + i, t('org.name'), newName), field('org-edit-domains-' + i, t('org.domains'), newDomains),
+        h('button', { type: 'submit', 'class': 'primary', text: t('org.save') })]);
+      box.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        api('PUT', '/organisations/' + encodeURIComponent(o.id), { name: newName.value.trim(), domains: domainList(newDomains.value) })
+          .then(function (u) {
+            status.replaceChildren(h('p', { 'class': 'notice', role: 'status', text: t('org.saved', { name: u.name }) }));
+            refresh();
+          }).catch(failed(status));
+      });
+      var toggle = h('button', { type: 'button', 'aria-expanded': 'false', text: t('org.edit'), 'aria-label': t('org.edit') + ' ' + o.name,
+        onclick: function (ev) { box.hidden = !box.hidden; ev.target.setAttribute('aria-expanded', String(!box.hidden)); if (!box.hidden) { newName.focus(); } } });
+      return [toggle, box];
+    }
+    function refresh() {
+      api('GET', '/organisations').then(function (r) {
+        if (!r.organisations.length) { listBox.replaceChildren(h('p', { text: t('org.none') })); return; }
+        listBox.replaceChildren(h('div', { 'class': 'table-wrap' }, [h('table', { id: 'organisations' }, [
+          h('caption', { text: t('org.title') }),
+          h('thead', {}, [h('tr', {}, ['org.name', 'org.id', 'org.domains', 'cred.actions'].map(function (k) { return h('th', { scope: 'col', text: t(k) }); }))]),
+          h('tbody', {}, r.organisations.map(function (o, i) {
+            return h('tr', {}, [h('td', { text: o.name }), h('td', {}, [h('code', { text: o.id })]),
+              h('td', { text: o.domains.join(', ') || '—' }), h('td', {}, editor(o, i))]);
+          }))])]));
+      }).catch(failed(listBox));
+    }
+    show(t('org.title'), [h('p', { 'class': 'hint', text: t('org.intro') }), listBox, form]);
     refresh();
   }
 

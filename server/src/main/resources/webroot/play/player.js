@@ -478,7 +478,8 @@
       h('p', { class: 'hint', id: 'rg-password-hint', text: t('register.passwordHint') }),
       h('label', { for: 'rg-organisation', text: t('register.organisation') }),
       h('input', { id: 'rg-organisation', type: 'text', name: 'organisation', autocomplete: 'organization',
-        'aria-describedby': 'rg-organisation-hint' }),
+        list: 'rg-organisation-list', 'aria-describedby': 'rg-organisation-list-hint rg-organisation-hint' }),
+      organisationSuggestions('rg-organisation-list'),
       h('label', { for: 'rg-department', text: t('register.department') }),
       h('input', { id: 'rg-department', type: 'text', name: 'department', 'aria-describedby': 'rg-organisation-hint' }),
       h('p', { class: 'hint', id: 'rg-organisation-hint', text: t('register.organisationHint') }),
@@ -498,6 +499,18 @@
     });
     page(t('signin.title'), [h('h1', { text: t('app.name') + ': ' + t('app.tagline') }),
       h('div', { class: 'two' }, signin, register)]);
+  }
+
+  // The directory's organisation names as suggestions (a datalist: free text is still accepted), with a hint shown
+  // once there are names to pick from. Only names an admin defined come from the server.
+  function organisationSuggestions(listId) {
+    var list = h('datalist', { id: listId });
+    var hint = h('p', { class: 'hint', id: listId + '-hint', hidden: true, text: t('register.organisationSuggestions') });
+    api('GET', '/api/organisations').then(function (r) {
+      (r.names || []).forEach(function (name) { list.appendChild(h('option', { value: name })); });
+      if (list.children.length) { hint.hidden = false; }
+    }, function () { /* no suggestions: the field stays free text */ });
+    return [list, hint];
   }
 
   function signedIn(me) {
@@ -1484,7 +1497,9 @@
       h('input', { id: 'pf-alias', name: 'alias', type: 'text', value: p.alias, maxlength: '20', 'aria-describedby': 'pf-alias-hint' }),
       h('p', { class: 'hint', id: 'pf-alias-hint', text: t('gamification.aliasHint') }),
       h('label', { for: 'pf-org', text: t('register.organisation') }),
-      h('input', { id: 'pf-org', name: 'organisation', type: 'text', autocomplete: 'organization', value: p.organisation || '' }),
+      h('input', { id: 'pf-org', name: 'organisation', type: 'text', autocomplete: 'organization', value: p.organisation || '',
+        list: 'pf-org-list', 'aria-describedby': 'pf-org-list-hint' }),
+      organisationSuggestions('pf-org-list'),
       h('label', { for: 'pf-dept', text: t('register.department') }),
       h('input', { id: 'pf-dept', name: 'department', type: 'text', value: p.department || '' }),
       h('div', { class: 'choice' }, h('input', { id: 'pf-show', name: 'showName', type: 'checkbox', checked: p.showName || null }),

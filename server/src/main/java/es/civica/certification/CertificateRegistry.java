@@ -10,6 +10,7 @@ import es.civica.certificates.IssuerProfile;
 import es.civica.certificates.UnitResult;
 import es.civica.content.Course;
 import es.civica.db.DatabaseWorker;
+import es.civica.organisation.OrganisationStore;
 import es.civica.xapi.XapiVersion;
 import es.civica.xapi.auth.Credential;
 import es.civica.xapi.statement.StatementService;
@@ -30,7 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +70,7 @@ public final class CertificateRegistry {
   private final Clock clock;
   private final WorkerExecutor pool;
   private final CertificateStore store = new CertificateStore();
+  private final OrganisationStore organisations = new OrganisationStore();
 
   /**
    * @param credential   the LRS credential the issue statements are stored with (the certificates' system
@@ -208,12 +209,13 @@ public final class CertificateRegistry {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 
     return pool.<IssuedCertificate>executeBlocking(() -> issuer.issue(data), false)
-        .compose(issued -> {
-          CertificateRecord record = new CertificateRecord(id, learnerId, data.holderName(), organisation(email),
-              course.id(), data.courseTitle(), data.hours(), data.units(), profile.name(), profile.url(),
-              issuer.publicKey().didKey(), today, expires, now, replaces == null ? null : replaces.id(), null,
-              issued.sha256(), verificationUrl, issued.qrUrl(), statementId, null, null, null);
-          return db.transaction(dsl -> {
+        .compose(issued -> db.transaction(dsl -> {
+            // the organisation HR lists and revokes by: the one rule, as it stands at issue
+            CertificateRecord record = new CertificateRecord(id, learnerId, data.holderName(),
+                organisations.learnerOrganisation(dsl, learnerId, email), course.id(), data.courseTitle(),
+                data.hours(), data.units(), profile.name(), profile.url(), issuer.publicKey().didKey(), today,
+                expires, now, replaces == null ? null : replaces.id(), null, issued.sha256(), verificationUrl,
+                issued.qrUrl(), statementId, null, null, null);
             if (!store.insert(dsl, new CertificateStore.NewCertificate(record, email, issued.pdf(),
                 issued.credentialJson()))) {
               return Optional.<CertificateRecord>empty();
@@ -224,8 +226,7 @@ public final class CertificateRegistry {
             }
             store.audit(dsl, now, actor, replaces == null ? "issued" : "renewed", id, details);
             return Optional.of(record);
-          });
-        })
+          }))
         .compose(inserted -> {
           if (inserted.isEmpty() || actorAgent == null) {
             return Future.succeededFuture(inserted);
@@ -240,15 +241,6 @@ public final class CertificateRegistry {
               });
         })
         .onFailure(e -> LOG.error("Could not issue a certificate to learner {}", learnerId, e));
-  }
-
-  /** The holder's organisation as far as we know it: the domain of their e-mail (lowercase), or null. */
-  static String organisation(String email) {
-    if (email == null) {
-      return null;
-    }
-    int at = email.lastIndexOf('@');
-    return at < 0 || at == email.length() - 1 ? null : email.substring(at + 1).toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -1,6 +1,5 @@
 package es.civica.desk;
 
-import static es.civica.db.generated.Tables.LEARNER_ACCOUNT;
 import static es.civica.db.generated.Tables.STATEMENT_TO_ACTIVITY;
 import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 
@@ -9,21 +8,24 @@ import es.civica.content.Item;
 import es.civica.content.Node;
 import es.civica.content.Scenario;
 import es.civica.content.Unit;
+import es.civica.db.generated.Routines;
 import es.civica.learning.Tracker;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Analytics for course owners, computed from the statements of one unit (those whose context grouping names the
@@ -151,27 +153,25 @@ public final class Analytics {
     return all.stream().filter(s -> who.organisations().contains(orgs.get(actorKey(s)))).toList();
   }
 
-  /** The organisation of each actor: the domain of its e-mail (mbox, or the player account's e-mail). */
+  /**
+   * The organisation of each actor, by the one rule (V52: {@code actor_organisation}), asked once per distinct
+   * actor, a thousand at a time.
+   */
   private static Map<String, String> organisations(DSLContext dsl, List<JsonObject> statements) {
-    Map<String, String> out = new HashMap<>();
-    Set<UUID> accounts = new HashSet<>();
+    Map<String, JsonObject> actors = new LinkedHashMap<>();
     for (JsonObject s : statements) {
-      JsonObject actor = s.getJsonObject("actor", new JsonObject());
-      String mbox = actor.getString("mbox");
-      if (mbox != null && mbox.contains("@")) {
-        out.put(actorKey(s), mbox.substring(mbox.indexOf('@') + 1).toLowerCase(Locale.ROOT));
-      } else if (actor.getJsonObject("account") != null) {
-        try {
-          accounts.add(UUID.fromString(actor.getJsonObject("account").getString("name")));
-        } catch (IllegalArgumentException | NullPointerException ignored) {
-          // an LMS account: no organisation known
-        }
-      }
+      actors.putIfAbsent(actorKey(s), s.getJsonObject("actor", new JsonObject()));
     }
-    if (!accounts.isEmpty()) {
-      dsl.select(LEARNER_ACCOUNT.ID, LEARNER_ACCOUNT.EMAIL).from(LEARNER_ACCOUNT).where(LEARNER_ACCOUNT.ID.in(accounts))
-          .forEach(r -> out.put("account:" + r.value1(),
-              r.value2().substring(r.value2().indexOf('@') + 1).toLowerCase(Locale.ROOT)));
+    Map<String, String> out = new HashMap<>();
+    List<String> keys = new ArrayList<>(actors.keySet());
+    for (int from = 0; from < keys.size(); from += 1000) {
+      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
+      var rows = DSL.values(chunk.stream().map(k -> DSL.row(DSL.val(k), DSL.val(JSONB.valueOf(actors.get(k).encode()))))
+          .toArray(org.jooq.Row2[]::new)).as("a", "actor_key", "actor");
+      Field<String> key = rows.field("actor_key", String.class);
+      Field<JSONB> actor = rows.field("actor", JSONB.class);
+      dsl.select(key, Routines.actorOrganisation(actor)).from(rows).fetch()
+          .forEach(r -> out.put(r.value1(), r.value2()));
     }
     return out;
   }

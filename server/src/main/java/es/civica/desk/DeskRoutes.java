@@ -52,6 +52,7 @@ public final class DeskRoutes {
   private final Set<String> unitIris;
   private final boolean secureCookie;
   private final HrDesk hr;
+  private final DirectoryRoutes directory;
 
   public DeskRoutes(DeskService desk, CredentialAuthenticator authenticator, Course course, boolean secureCookie,
                     HrDesk hr) {
@@ -61,6 +62,7 @@ public final class DeskRoutes {
     this.course = course;
     this.unitIris = course.units().stream().map(Unit::id).collect(java.util.stream.Collectors.toSet());
     this.secureCookie = secureCookie;
+    this.directory = new DirectoryRoutes(desk);
   }
 
   public void mount(Router router) {
@@ -83,6 +85,11 @@ public final class DeskRoutes {
     router.post(API + "/staff").handler(role(Staff.Role.ADMIN)).handler(this::createStaff);
     router.delete(API + "/staff/:id").handler(role(Staff.Role.ADMIN)).handler(this::disableStaff);
     router.get(API + "/audit").handler(role(Staff.Role.ADMIN)).handler(this::audit);
+    router.get(API + "/organisations").handler(directory::list);
+    router.post(API + "/organisations").handler(role(Staff.Role.ADMIN))
+        .handler(ctx -> directory.create(ctx, actor(ctx)));
+    router.put(API + "/organisations/:id").handler(role(Staff.Role.ADMIN))
+        .handler(ctx -> directory.update(ctx, actor(ctx)));
 
     router.get(API + "/credentials").handler(role(Staff.Role.SCHOOL)).handler(this::listCredentials);
     router.post(API + "/credentials").handler(role(Staff.Role.SCHOOL)).handler(this::createCredential);
@@ -104,6 +111,9 @@ public final class DeskRoutes {
   /** The bootstrap of accounts through the admin API (admin secret); mounted under the admin tree. */
   public void mountAdmin(Router router, String adminPrefix) {
     router.post(adminPrefix + "/desk-users").handler(this::bootstrapStaff);
+    router.get(adminPrefix + "/organisations").handler(directory::list);
+    router.post(adminPrefix + "/organisations").handler(ctx -> directory.create(ctx, secretHolder(ctx)));
+    router.put(adminPrefix + "/organisations/:id").handler(ctx -> directory.update(ctx, secretHolder(ctx)));
   }
 
   // ---- guards
@@ -243,7 +253,12 @@ public final class DeskRoutes {
   }
 
   private void bootstrapStaff(RoutingContext ctx) {
-    create(ctx, new AuditLog.Actor(null, "admin-secret", clientIp(ctx)));
+    create(ctx, secretHolder(ctx));
+  }
+
+  /** The caller of the admin API (the admin secret), as the audit log names it. */
+  private static AuditLog.Actor secretHolder(RoutingContext ctx) {
+    return new AuditLog.Actor(null, "admin-secret", clientIp(ctx));
   }
 
   private void create(RoutingContext ctx, AuditLog.Actor actor) {
@@ -280,7 +295,8 @@ public final class DeskRoutes {
       for (Object o : body.getJsonArray("organisations", new JsonArray())) {
         String org = String.valueOf(o).trim().toLowerCase();
         if (!ORGANISATION.matcher(org).matches()) {
-          error(ctx, 400, "An organisation is its e-mail domain, e.g. ayto-ejemplo.es: " + o);
+          error(ctx, 400, "An organisation is the id of a directory organisation or an e-mail domain, "
+              + "e.g. ayto-ejemplo.es: " + o);
           return;
         }
         orgs.add(org);
@@ -305,7 +321,9 @@ public final class DeskRoutes {
       return;
     }
     desk.createStaff(actor, email, name, role, password, orgs, units).onComplete(r -> {
-      if (r.failed()) {
+      if (r.failed() && r.cause() instanceof es.civica.organisation.OrganisationStore.Refused refused) {
+        error(ctx, refused.status(), refused.getMessage());
+      } else if (r.failed()) {
         ctx.fail(r.cause());
       } else if (r.result().isEmpty()) {
         error(ctx, 409, "That e-mail already has an account");
@@ -622,7 +640,7 @@ public final class DeskRoutes {
         .end("\uFEFF" + body);
   }
 
-  private static <T> void reply(RoutingContext ctx, Future<T> f) {
+  static <T> void reply(RoutingContext ctx, Future<T> f) {
     f.onComplete(r -> {
       if (r.failed()) {
         ctx.fail(r.cause());
@@ -634,7 +652,7 @@ public final class DeskRoutes {
     });
   }
 
-  private static JsonObject body(RoutingContext ctx) {
+  static JsonObject body(RoutingContext ctx) {
     try {
       return ctx.body().asJsonObject();
     } catch (RuntimeException e) {
@@ -668,7 +686,7 @@ public final class DeskRoutes {
     return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
   }
 
-  private static void error(RoutingContext ctx, int status, String message) {
+  static void error(RoutingContext ctx, int status, String message) {
     if (!ctx.response().ended()) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("error", message).encode());

@@ -4,6 +4,8 @@ import static es.civica.db.generated.Tables.LRS_CREDENTIAL;
 import static es.civica.db.generated.Tables.SCHOOL_CREDENTIAL;
 
 import es.civica.db.DatabaseWorker;
+import es.civica.organisation.Organisation;
+import es.civica.organisation.OrganisationStore;
 import es.civica.xapi.auth.Credential;
 import es.civica.xapi.auth.CredentialAuthenticator;
 import es.civica.xapi.auth.CredentialStore;
@@ -13,7 +15,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +35,7 @@ public final class DeskService {
   private final AuditLog audit = new AuditLog();
   private final CompletionFeed feed = new CompletionFeed();
   private final Analytics analytics = new Analytics();
+  private final OrganisationStore directory = new OrganisationStore();
   private final CredentialStore credentials;
   private final CredentialAuthenticator authenticator;
 
@@ -40,14 +45,24 @@ public final class DeskService {
     this.authenticator = authenticator;
   }
 
-  /** A new account; empty when the e-mail is taken. */
+  /**
+   * A new account; empty when the e-mail is taken. Each organisation of the scope is a directory id, or a domain
+   * (stored as the id of the directory organisation that lists it, else as the bare domain); anything else fails
+   * with {@link OrganisationStore.Refused} (400).
+   */
   public Future<Optional<Staff>> createStaff(AuditLog.Actor actor, String email, String name, Staff.Role role,
                                              String password, Set<String> organisations, Set<String> units) {
     return db.transaction(dsl -> {
+      Set<String> scope = new LinkedHashSet<>();
+      for (String o : organisations) {
+        scope.add(directory.scopeValue(dsl, o).orElseThrow(() -> new OrganisationStore.Refused(400,
+            "Unknown organisation " + o + ": give the id of a directory organisation (GET /desk/api/organisations) "
+                + "or an e-mail domain such as ayto-ejemplo.es")));
+      }
       if (staff.emailTaken(dsl, email)) {
         return Optional.<Staff>empty();
       }
-      Staff created = staff.create(dsl, email, name, role, password, organisations, units);
+      Staff created = staff.create(dsl, email, name, role, password, scope, units);
       audit.record(dsl, actor, "staff.create", created.email(), created.toJson().copy().put("id", created.id()));
       return Optional.of(created);
     });
@@ -106,6 +121,34 @@ public final class DeskService {
 
   public Future<List<AuditLog.Entry>> audit(OffsetDateTime from, OffsetDateTime to, int limit) {
     return db.query(dsl -> audit.list(dsl, from, to, limit));
+  }
+
+  // ---- the organisation directory (admin)
+
+  public Future<List<Organisation>> organisations() {
+    return db.query(directory::list);
+  }
+
+  /** Creates an organisation (fails with {@link OrganisationStore.Refused}: 409 id, name or domain taken). */
+  public Future<Organisation> createOrganisation(AuditLog.Actor actor, String id, String name,
+                                                 Collection<String> domains) {
+    return db.transaction(dsl -> {
+      Organisation created = directory.create(dsl, id, name, domains);
+      audit.record(dsl, actor, "organisation.create", created.id(), created.toJson());
+      return created;
+    });
+  }
+
+  /** Renames and / or replaces the domains (null: unchanged); empty when unknown. */
+  public Future<Optional<Organisation>> updateOrganisation(AuditLog.Actor actor, String id, String name,
+                                                           Collection<String> domains) {
+    return db.transaction(dsl -> {
+      Optional<Organisation> before = directory.find(dsl, id);
+      Optional<Organisation> after = directory.update(dsl, id, name, domains);
+      after.ifPresent(o -> audit.record(dsl, actor, "organisation.update", o.id(),
+          new JsonObject().put("before", before.orElseThrow().toJson()).put("after", o.toJson())));
+      return after;
+    });
   }
 
   // ---- the school's own LRS credentials

@@ -302,6 +302,11 @@ public final class GamificationProjector {
       Map<String, Object[]> results = new LinkedHashMap<>();
       for (String ifi : rows.keySet()) {
         GamificationStore.Statements mine = statements.get(ifi);
+        if (rows.get(ifi).getLearnerId() == null && !mine.list().isEmpty()) {
+          // an LMS learner: linked to their account (by the LMS agent), whose profile puts them on the leaderboards
+          store.lmsLearner(dsl, mine.list().get(mine.list().size() - 1).getJsonObject("actor"))
+              .ifPresent(rows.get(ifi)::setLearnerId);
+        }
         RuleEngine.Outcome outcome = engine.evaluate(mine.list());
         GamificationStore.Diff diff = store.save(dsl, rows.get(ifi), outcome, mine.watermark(), awards.get(ifi),
             changes);

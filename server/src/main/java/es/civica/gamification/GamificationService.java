@@ -6,6 +6,7 @@ import es.civica.db.generated.tables.records.GamificationAwardRecord;
 import es.civica.db.generated.tables.records.GamificationLearnerRecord;
 import es.civica.db.generated.tables.records.LearnerProfileRecord;
 import es.civica.learning.Learner;
+import es.civica.organisation.OrganisationStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,6 +41,7 @@ public final class GamificationService {
   private final GamificationProjector projector;
   private final GamificationRules rules;
   private final String homePage;
+  private final OrganisationStore organisations = new OrganisationStore();
 
   public GamificationService(DatabaseWorker db, GamificationStore store, GamificationProjector projector,
                              String homePage) {
@@ -130,15 +132,16 @@ public final class GamificationService {
       LearnerProfileRecord me = store.ensureProfile(dsl, learner.id());
       JsonObject out = new JsonObject().put("scope", scope).put("period", period).put("view", view)
           .put("alias", me.getAlias()).put("showName", me.getShowName()).put("hidden", me.getHidden());
+      String myOrganisation = store.organisationKey(dsl, learner.id(), me.getOrganisation());
       String org = null;
       String dept = null;
       if (!scope.equals("overall")) {
-        if (me.getOrganisation() == null || (scope.equals("department") && me.getDepartment() == null)) {
+        if (myOrganisation == null || (scope.equals("department") && me.getDepartment() == null)) {
           return out.put("needsProfile", true).put("entries", new JsonArray());
         }
-        org = me.getOrganisation();
+        org = myOrganisation;
         dept = scope.equals("department") ? me.getDepartment() : null;
-        out.put("organisation", org);
+        out.put("organisation", organisations.displayName(dsl, org));
         if (dept != null) {
           out.put("department", dept);
         }
@@ -149,7 +152,7 @@ public final class GamificationService {
           .filter(r -> !r.hidden() || learner.id().equals(r.learnerId())).toList());
       if (rows.stream().noneMatch(r -> learner.id().equals(r.learnerId()))) {
         rows.add(new GamificationStore.Standing(learner.ifi(homePage), learner.id(), learner.name(), me.getAlias(),
-            me.getShowName(), me.getHidden(), me.getOrganisation(), me.getDepartment(), 0));
+            me.getShowName(), me.getHidden(), myOrganisation, me.getDepartment(), 0));
       }
       rows.sort(Comparator.comparingInt(GamificationStore.Standing::xp).reversed()
           .thenComparing(GamificationStore.Standing::alias));
@@ -191,6 +194,7 @@ public final class GamificationService {
   public Future<JsonObject> leagues(Learner learner) {
     return fresh(learner).compose(v -> db.query(dsl -> {
       LearnerProfileRecord me = store.ensureProfile(dsl, learner.id());
+      String myOrganisation = store.organisationKey(dsl, learner.id(), me.getOrganisation());
       Map<String, int[]> teams = new LinkedHashMap<>();
       Map<String, String[]> names = new HashMap<>();
       for (GamificationStore.Standing s : store.standings(dsl, weekStart(), null, null)) {
@@ -198,16 +202,17 @@ public final class GamificationService {
           continue;
         }
         String key = s.organisation() + "\u0000" + s.department();
-        names.putIfAbsent(key, new String[] {s.organisation(), s.department()});
+        names.computeIfAbsent(key, k -> new String[] {s.organisation(), s.department(),
+            organisations.displayName(dsl, s.organisation())});
         int[] t = teams.computeIfAbsent(key, k -> new int[2]);
         t[0] += s.xp();
         t[1]++;
       }
       List<JsonObject> rows = new ArrayList<>();
-      teams.forEach((key, t) -> rows.add(new JsonObject().put("organisation", names.get(key)[0])
+      teams.forEach((key, t) -> rows.add(new JsonObject().put("organisation", names.get(key)[2])
           .put("department", names.get(key)[1]).put("activeMembers", t[1]).put("xp", t[0])
           .put("average", Math.round(10.0 * t[0] / t[1]) / 10.0)
-          .put("mine", names.get(key)[0].equals(me.getOrganisation()) && names.get(key)[1].equals(me.getDepartment()))));
+          .put("mine", names.get(key)[0].equals(myOrganisation) && names.get(key)[1].equals(me.getDepartment()))));
       rows.sort(Comparator.comparingDouble((JsonObject r) -> r.getDouble("average")).reversed()
           .thenComparing(r -> r.getString("organisation") + " " + r.getString("department")));
       JsonArray leagues = new JsonArray();
@@ -216,7 +221,7 @@ public final class GamificationService {
             .equals(rows.get(i - 1).getDouble("average")) ? i + 1 : leagues.getJsonObject(i - 1).getInteger("rank")));
       }
       return new JsonObject().put("weekStart", weekStart().toString()).put("leagues", leagues)
-          .put("needsProfile", me.getOrganisation() == null || me.getDepartment() == null);
+          .put("needsProfile", myOrganisation == null || me.getDepartment() == null);
     }));
   }
 }

@@ -8,11 +8,14 @@ import static es.civica.db.generated.Tables.STATEMENT_TO_ACTIVITY;
 import static es.civica.db.generated.Tables.STATEMENT_TO_ACTOR;
 import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 
+import es.civica.db.generated.Routines;
 import es.civica.db.generated.tables.records.GamificationAwardRecord;
 import es.civica.db.generated.tables.records.GamificationLearnerRecord;
 import es.civica.db.generated.tables.records.LearnerProfileRecord;
 import io.vertx.core.json.JsonObject;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import es.civica.xapi.AgentIdentity;
 
@@ -145,6 +148,18 @@ public final class GamificationStore {
         .join(XAPI_STATEMENT).on(XAPI_STATEMENT.ID.eq(STATEMENT_TO_ACTOR.STATEMENT_PK))
         .where(STATEMENT_TO_ACTOR.USAGE.eq("actor").and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
         .orderBy(STATEMENT_TO_ACTOR.ACTOR_IFI).fetch(STATEMENT_TO_ACTOR.ACTOR_IFI);
+  }
+
+  /** The account of an LMS learner (V30: agent_home_page + agent_name) for their statements' actor, if any. */
+  public Optional<UUID> lmsLearner(DSLContext dsl, JsonObject actor) {
+    JsonObject account = actor == null ? null : actor.getJsonObject("account");
+    if (account == null || account.getString("homePage") == null || account.getString("name") == null) {
+      return Optional.empty();
+    }
+    return dsl.select(LEARNER_ACCOUNT.ID).from(LEARNER_ACCOUNT)
+        .where(LEARNER_ACCOUNT.AGENT_HOME_PAGE.eq(account.getString("homePage"))
+            .and(LEARNER_ACCOUNT.AGENT_NAME.eq(account.getString("name"))))
+        .fetchOptional(LEARNER_ACCOUNT.ID);
   }
 
   /** Creates the learner's projection row if needed and locks it for the rest of the transaction. */
@@ -320,13 +335,22 @@ public final class GamificationStore {
 
   /** The learner's profile, created with a fresh unique alias on first use. */
   public LearnerProfileRecord ensureProfile(DSLContext dsl, UUID learner) {
+    return ensureProfile(dsl, learner, null);
+  }
+
+  /**
+   * The learner's profile; created on first use with a fresh unique alias and {@code organisation} (an LMS
+   * learner's: the name of their registration's organisation). An existing profile is left as it is.
+   */
+  public LearnerProfileRecord ensureProfile(DSLContext dsl, UUID learner, String organisation) {
     Optional<LearnerProfileRecord> found = profile(dsl, learner);
     if (found.isPresent()) {
       return found.get();
     }
     for (int attempt = 0; attempt < 20; attempt++) {
       int inserted = dsl.insertInto(LEARNER_PROFILE).set(LEARNER_PROFILE.LEARNER_ID, learner)
-          .set(LEARNER_PROFILE.ALIAS, Aliases.random()).set(LEARNER_PROFILE.UPDATED, now())
+          .set(LEARNER_PROFILE.ALIAS, Aliases.random()).set(LEARNER_PROFILE.ORGANISATION, organisation)
+          .set(LEARNER_PROFILE.UPDATED, now())
           .onConflictDoNothing().execute();
       if (inserted == 1 || profile(dsl, learner).isPresent()) {
         return profile(dsl, learner).orElseThrow();
@@ -365,38 +389,57 @@ public final class GamificationStore {
     return Optional.of(r);
   }
 
-  /** One leaderboard row before ranking: who, where, and the XP in the period. */
+  /** One leaderboard row before ranking: who, where (the organisation key, see below), and the XP in the period. */
   public record Standing(String ifi, UUID learnerId, String displayName, String alias, boolean showName,
                          boolean hidden, String organisation, String department, int xp) {
   }
 
   /**
-   * XP per learner of our own accounts, earned since {@code since} (all time when null), optionally only in one
-   * organisation (and department). Learners with no XP in the period are left out.
+   * The organisation a learner's leaderboards and leagues group by: their directory organisation by the one rule
+   * (V52: {@code directory_organisation}: profile naming a directory organisation, e-mail domain, LMS
+   * registration), else the free text of their profile (teams the directory does not know yet), else null.
+   */
+  private static Field<String> organisationKey(Field<UUID> learner, Field<String> email, Field<String> profile) {
+    return DSL.coalesce(Routines.directoryOrganisation(learner, email), profile);
+  }
+
+  /** The organisation key of one learner (see {@link #organisationKey}). */
+  public String organisationKey(DSLContext dsl, UUID learner, String profileOrganisation) {
+    return dsl.select(organisationKey(DSL.val(learner), DSL.val((String) null), DSL.val(profileOrganisation)))
+        .fetchOne().value1();
+  }
+
+  /**
+   * XP per learner with a profile, earned since {@code since} (all time when null), optionally only in one
+   * organisation (by its key) and department. Learners with no XP in the period are left out.
    */
   public List<Standing> standings(DSLContext dsl, OffsetDateTime since, String organisation, String department) {
-    var sum = org.jooq.impl.DSL.sum(GAMIFICATION_AWARD.XP).cast(Integer.class);
+    var sum = DSL.sum(GAMIFICATION_AWARD.XP).cast(Integer.class).as("xp");
     var condition = GAMIFICATION_AWARD.XP.gt(0);
     if (since != null) {
       condition = condition.and(GAMIFICATION_AWARD.EARNED_AT.ge(since));
     }
+    // XP per learner first, so the organisation rule runs once per learner, not once per award
+    var perLearner = DSL.select(GAMIFICATION_AWARD.LEARNER_IFI, sum).from(GAMIFICATION_AWARD).where(condition)
+        .groupBy(GAMIFICATION_AWARD.LEARNER_IFI).asTable("per_learner");
+    Field<String> ifi = perLearner.field(GAMIFICATION_AWARD.LEARNER_IFI);
+    Field<Integer> xp = perLearner.field(sum);
+    Field<String> key = organisationKey(LEARNER_ACCOUNT.ID, LEARNER_ACCOUNT.EMAIL, LEARNER_PROFILE.ORGANISATION);
+    Condition where = DSL.trueCondition();
     if (organisation != null) {
-      condition = condition.and(LEARNER_PROFILE.ORGANISATION.eq(organisation));
+      where = where.and(key.eq(organisation));
     }
     if (department != null) {
-      condition = condition.and(LEARNER_PROFILE.DEPARTMENT.eq(department));
+      where = where.and(LEARNER_PROFILE.DEPARTMENT.eq(department));
     }
     return dsl.select(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID, LEARNER_ACCOUNT.DISPLAY_NAME,
-            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.HIDDEN, LEARNER_PROFILE.ORGANISATION,
-            LEARNER_PROFILE.DEPARTMENT, sum)
-        .from(GAMIFICATION_AWARD)
-        .join(GAMIFICATION_LEARNER).on(GAMIFICATION_LEARNER.LEARNER_IFI.eq(GAMIFICATION_AWARD.LEARNER_IFI))
+            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.HIDDEN, key,
+            LEARNER_PROFILE.DEPARTMENT, xp)
+        .from(perLearner)
+        .join(GAMIFICATION_LEARNER).on(GAMIFICATION_LEARNER.LEARNER_IFI.eq(ifi))
         .join(LEARNER_ACCOUNT).on(LEARNER_ACCOUNT.ID.eq(GAMIFICATION_LEARNER.LEARNER_ID))
         .join(LEARNER_PROFILE).on(LEARNER_PROFILE.LEARNER_ID.eq(GAMIFICATION_LEARNER.LEARNER_ID))
-        .where(condition)
-        .groupBy(GAMIFICATION_LEARNER.LEARNER_IFI, GAMIFICATION_LEARNER.LEARNER_ID, LEARNER_ACCOUNT.DISPLAY_NAME,
-            LEARNER_PROFILE.ALIAS, LEARNER_PROFILE.SHOW_NAME, LEARNER_PROFILE.HIDDEN, LEARNER_PROFILE.ORGANISATION,
-            LEARNER_PROFILE.DEPARTMENT)
+        .where(where)
         .fetch(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
             r.value8(), r.value9() == null ? 0 : r.value9()));
   }

@@ -106,10 +106,17 @@ class DeskBrowserTest {
   }
 
   @Test
-  @DisplayName("in the browser: the admin creates an hr account with the form and reads the audit log")
+  @DisplayName("in the browser: the admin creates an organisation, an hr account scoped to it with the form, and "
+      + "reads the audit log")
   void adminAccountsAndAudit() throws Exception {
     JsonObject r = journey("admin", "admin@desk.example", Map.of("NEW_EMAIL", "rrhh-b@desk.example"));
+    assertTrue(r.getJsonArray("auditActions").contains("organisation.create"), r.encode());
     assertTrue(r.getJsonArray("auditActions").contains("staff.create"), r.encode());
+    DeskClient admin = new DeskClient(server.baseUrl());
+    assertEquals(200, admin.signIn("admin@desk.example", PASSWORD).statusCode());
+    JsonObject account = new JsonArray(admin.get("/desk/api/staff").body()).stream().map(o -> (JsonObject) o)
+        .filter(s -> s.getString("email").equals("rrhh-b@desk.example")).findFirst().orElseThrow();
+    assertEquals(new JsonArray().add("ayto-b.es"), account.getJsonArray("organisations"), "the directory organisation");
     assertTrue(r.getJsonArray("auditActions").contains("signin.failed"), r.encode());
     DeskClient hrB = new DeskClient(server.baseUrl());
     assertEquals(200, hrB.signIn("rrhh-b@desk.example", "una-clave-bien-larga").statusCode());

@@ -82,6 +82,10 @@ class HrDeskTest {
   }
 
   static DeskClient signedIn(String email) throws Exception {
+    return signedIn(server, email);
+  }
+
+  static DeskClient signedIn(TestServer server, String email) throws Exception {
     DeskClient c = new DeskClient(server.baseUrl());
     assertEquals(200, c.signIn(email, PASSWORD).statusCode());
     return c;

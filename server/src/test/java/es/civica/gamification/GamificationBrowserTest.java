@@ -17,6 +17,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,13 @@ class GamificationBrowserTest {
     assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
     assumeTrue(commandWorks("node", "--version"), "node missing");
     server = TestServer.start();
+    HttpResponse<String> organisation = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(server.baseUrl() + "/admin/api/organisations"))
+        .header("Authorization", "Bearer " + TestServer.ADMIN_SECRET).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "Diputación de Prueba")
+            .put("domains", new JsonArray().add("dipu-prueba.example")).encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, organisation.statusCode(), organisation.body());
     Scenario scenario = ContentLoader.fromClasspath().unit(4).orElseThrow().scenario("u4-sc-alumbrado").orElseThrow();
     keyFile = Files.createTempFile("civica-e2e-gamification", ".json");
     Files.writeString(keyFile, new JsonObject().put("bestPath", new JsonArray(PlayerTestAccess.bestPath(scenario)))
@@ -72,6 +83,8 @@ class GamificationBrowserTest {
     assertEquals(new JsonArray(), report.getJsonArray("axe"), "serious or critical axe violations");
     assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
     assertTrue(report.getJsonArray("checked").size() >= 6);
+    assertEquals(new JsonArray().add("Diputación de Prueba"), report.getJsonArray("suggestions"),
+        "the registration form suggests the directory's names");
 
     LrsClient lrs = server.credential("e2e-reader", "all/read");
     String agent = new JsonObject().put("account", new JsonObject()

@@ -54,6 +54,10 @@ public final class DeskClient {
     return send("POST", path, body.encode(), true);
   }
 
+  public HttpResponse<String> put(String path, JsonObject body) throws Exception {
+    return send("PUT", path, body.encode(), true);
+  }
+
   public HttpResponse<String> postWithoutCsrf(String path, JsonObject body) throws Exception {
     return send("POST", path, body.encode(), false);
   }

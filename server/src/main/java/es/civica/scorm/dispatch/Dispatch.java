@@ -64,7 +64,7 @@ public final class Dispatch {
     return db.transaction(dsl -> {
       if (loopback && registrations.list(dsl).isEmpty()) {
         registrations.create(dsl, LOCAL_REGISTRATION, new RegistrationStore.Fields("LMS local de pruebas",
-            "http://localhost", "http://localhost", null, null));
+            "http://localhost", "http://localhost", null, null, null));
         LOG.info("Registered the development LMS '{}' (origin http://localhost); change it with "
             + "PUT /admin/api/lms-registrations/{}", LOCAL_REGISTRATION, LOCAL_REGISTRATION);
       }

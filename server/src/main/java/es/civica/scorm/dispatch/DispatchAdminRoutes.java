@@ -1,6 +1,7 @@
 package es.civica.scorm.dispatch;
 
 import es.civica.db.DatabaseWorker;
+import es.civica.organisation.OrganisationStore;
 import es.civica.scorm.PackageScope;
 import es.civica.scorm.ScormVersion;
 import es.civica.scorm.UnitPackageInfo;
@@ -39,6 +40,7 @@ public final class DispatchAdminRoutes {
   private final Vertx vertx;
   private final DatabaseWorker db;
   private final RegistrationStore store;
+  private final OrganisationStore organisations = new OrganisationStore();
   private final CoursePackages packages;
   private final byte[] adminSecret;
   private final String publicUrl;
@@ -82,7 +84,8 @@ public final class DispatchAdminRoutes {
   private void create(RoutingContext ctx) {
     JsonObject body = json(ctx);
     if (body == null) {
-      error(ctx, 400, "Body must be JSON: {\"name\", \"origin\", \"baseUrl\", \"seatCap\"?, \"expires\"?, \"id\"?}");
+      error(ctx, 400, "Body must be JSON: {\"name\", \"origin\", \"baseUrl\", \"seatCap\"?, \"expires\"?, "
+          + "\"organisation\"?, \"id\"?}");
       return;
     }
     RegistrationStore.Fields fields;
@@ -100,7 +103,7 @@ public final class DispatchAdminRoutes {
       return;
     }
     String finalId = id;
-    db.query(dsl -> store.create(dsl, finalId, fields)).onSuccess(created -> {
+    db.transaction(dsl -> store.create(dsl, finalId, inDirectory(dsl, fields))).onSuccess(created -> {
       if (created.isEmpty()) {
         error(ctx, 409, "A registration " + finalId + " exists already");
         return;
@@ -109,7 +112,7 @@ public final class DispatchAdminRoutes {
         ctx.response().setStatusCode(201).putHeader("Location", ctx.request().path() + "/" + finalId);
         ctx.json(describe(created.get()));
       });
-    }).onFailure(ctx::fail);
+    }).onFailure(e -> refused(ctx, e));
   }
 
   private void list(RoutingContext ctx) {
@@ -145,9 +148,16 @@ public final class DispatchAdminRoutes {
         error(ctx, 400, e.getMessage());
         return;
       }
-      db.query(dsl -> store.update(dsl, id, fields)).onSuccess(updated -> {
+      db.transaction(dsl -> {
+        RegistrationStore.Fields resolved = inDirectory(dsl, fields);
+        Optional<LmsRegistration> updated = store.update(dsl, id, resolved);
+        if (!java.util.Objects.equals(found.get().organisation(), resolved.organisation())) {
+          organisations.reresolve(dsl); // its learners' completions and certificates follow the new organisation
+        }
+        return updated;
+      }).onSuccess(updated -> {
         writePackages(updated.orElseThrow()).onComplete(written -> ctx.json(describe(updated.orElseThrow())));
-      }).onFailure(ctx::fail);
+      }).onFailure(e -> refused(ctx, e));
     }).onFailure(ctx::fail);
   }
 
@@ -190,6 +200,25 @@ public final class DispatchAdminRoutes {
               .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
           .onFailure(ctx::fail);
     }).onFailure(ctx::fail);
+  }
+
+  /** The fields with the organisation as its directory id (given as id, domain or name); 400 when unknown. */
+  private RegistrationStore.Fields inDirectory(org.jooq.DSLContext dsl, RegistrationStore.Fields f) {
+    if (f.organisation() == null) {
+      return f;
+    }
+    String id = organisations.directoryId(dsl, f.organisation()).orElseThrow(() -> new IllegalArgumentException(
+        "Unknown organisation " + f.organisation() + ": create it first (POST /admin/api/organisations) "
+            + "or give the id of one (GET /admin/api/organisations)"));
+    return new RegistrationStore.Fields(f.name(), f.origin(), f.baseUrl(), f.seatCap(), f.expires(), id);
+  }
+
+  private static void refused(RoutingContext ctx, Throwable e) {
+    if (e instanceof IllegalArgumentException) {
+      error(ctx, 400, e.getMessage());
+    } else {
+      ctx.fail(e);
+    }
   }
 
   /** Writes the registration's packages under the data dir (in the background; failures only logged). */
@@ -262,7 +291,15 @@ public final class DispatchAdminRoutes {
         throw new IllegalArgumentException("expires must be an ISO 8601 date-time with offset, e.g. 2027-06-30T23:59:59Z");
       }
     }
-    return new RegistrationStore.Fields(name.strip(), origin, baseUrl, seatCap, expires);
+    String organisation = current == null ? null : current.organisation();
+    if (body.containsKey("organisation")) {
+      Object v = body.getValue("organisation");
+      if (v != null && !(v instanceof String)) {
+        throw new IllegalArgumentException("organisation must be the id of a directory organisation, or null");
+      }
+      organisation = v == null || ((String) v).isBlank() ? null : ((String) v).strip();
+    }
+    return new RegistrationStore.Fields(name.strip(), origin, baseUrl, seatCap, expires, organisation);
   }
 
   static String slug(String name) {

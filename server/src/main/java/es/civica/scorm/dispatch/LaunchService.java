@@ -3,8 +3,10 @@ package es.civica.scorm.dispatch;
 import es.civica.content.Course;
 import es.civica.content.Unit;
 import es.civica.db.DatabaseWorker;
+import es.civica.gamification.GamificationStore;
 import es.civica.learning.Learner;
 import es.civica.learning.LearnerStore;
+import es.civica.organisation.OrganisationStore;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -57,6 +59,8 @@ public final class LaunchService {
   private final RegistrationStore registrations;
   private final LaunchStore launches;
   private final LearnerStore learners = new LearnerStore();
+  private final GamificationStore profiles = new GamificationStore();
+  private final OrganisationStore organisations = new OrganisationStore();
   private final Cmi5Client cmi5;
   private final String serverOrigin;
 
@@ -142,6 +146,8 @@ public final class LaunchService {
         if (!registrations.takeSeat(dsl, registration, learner.id())) {
           throw new LaunchRefused(403, "seats", "Every seat of this LMS's registration is taken");
         }
+        // an alias and the registration's organisation from the first launch: on leaderboards like local learners
+        profiles.ensureProfile(dsl, learner.id(), organisations.displayName(dsl, registration.organisation()));
         UUID launchId = UUID.randomUUID();
         Instant expires = Instant.now().plus(TOKEN_LIFETIME);
         launches.insert(dsl, new LaunchStore.Launch(launchId, registration.id(), learner.id(), unit.number(),

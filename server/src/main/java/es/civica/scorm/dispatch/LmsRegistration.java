@@ -17,9 +17,11 @@ import java.time.OffsetDateTime;
  * @param created   when it was registered
  * @param revoked   when an admin revoked it, or null
  * @param seatsUsed distinct learners who launched so far
+ * @param organisation the directory organisation its learners belong to (they have no e-mail), or null
  */
 public record LmsRegistration(String id, String name, String origin, String baseUrl, Integer seatCap,
-                              OffsetDateTime expires, OffsetDateTime created, OffsetDateTime revoked, int seatsUsed) {
+                              OffsetDateTime expires, OffsetDateTime created, OffsetDateTime revoked, int seatsUsed,
+                              String organisation) {
 
   /** Why a launch through this registration is refused now, or null when it is allowed (seats aside). */
   public String refusal(OffsetDateTime now) {
@@ -40,6 +42,7 @@ public record LmsRegistration(String id, String name, String origin, String base
         .put("baseUrl", baseUrl)
         .put("seatCap", seatCap)
         .put("seatsUsed", seatsUsed)
+        .put("organisation", organisation)
         .put("expires", expires == null ? null : expires.toInstant().toString())
         .put("created", created.toInstant().toString())
         .put("revoked", revoked == null ? null : revoked.toInstant().toString());

@@ -18,8 +18,9 @@ import java.util.UUID;
 /** Dispatch registrations, their seats and the LMS learners, in PostgreSQL. Blocking: call through the DatabaseWorker. */
 public final class RegistrationStore {
 
-  /** What an admin gives to create or change a registration. */
-  public record Fields(String name, String origin, String baseUrl, Integer seatCap, OffsetDateTime expires) {
+  /** What an admin gives to create or change a registration; organisation: a directory id, or null. */
+  public record Fields(String name, String origin, String baseUrl, Integer seatCap, OffsetDateTime expires,
+                       String organisation) {
   }
 
   /** Creates a registration; empty when the id is taken. */
@@ -31,6 +32,7 @@ public final class RegistrationStore {
         .set(LMS_REGISTRATION.BASE_URL, f.baseUrl())
         .set(LMS_REGISTRATION.SEAT_CAP, f.seatCap())
         .set(LMS_REGISTRATION.EXPIRES, f.expires())
+        .set(LMS_REGISTRATION.ORGANISATION_ID, f.organisation())
         .set(LMS_REGISTRATION.CREATED, now())
         .onConflictDoNothing()
         .execute();
@@ -44,6 +46,7 @@ public final class RegistrationStore {
         .set(LMS_REGISTRATION.BASE_URL, f.baseUrl())
         .set(LMS_REGISTRATION.SEAT_CAP, f.seatCap())
         .set(LMS_REGISTRATION.EXPIRES, f.expires())
+        .set(LMS_REGISTRATION.ORGANISATION_ID, f.organisation())
         .where(LMS_REGISTRATION.ID.eq(id))
         .execute();
     return find(dsl, id);
@@ -127,7 +130,7 @@ public final class RegistrationStore {
 
   private static LmsRegistration toRegistration(LmsRegistrationRecord r, int seatsUsed) {
     return new LmsRegistration(r.getId(), r.getName(), r.getOrigin(), r.getBaseUrl(), r.getSeatCap(), r.getExpires(),
-        r.getCreated(), r.getRevoked(), seatsUsed);
+        r.getCreated(), r.getRevoked(), seatsUsed, r.getOrganisationId());
   }
 
   static OffsetDateTime now() {
