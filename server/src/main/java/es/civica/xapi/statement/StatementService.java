@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +95,9 @@ public final class StatementService {
                                     XapiVersion version, Map<String, Attachment> attachments) {
     StatementValidator.validate(raw, version);
     JsonObject submitted = StatementValidator.normalize(raw, version);
-    JsonObject payload = submitted.copy();
+    // A copy of the top level only: the LRS sets top-level properties (id, stored, timestamp, authority) and never
+    // changes a nested one, so the nested objects can be shared with the submitted form (kept for the 409 check).
+    JsonObject payload = new JsonObject(new LinkedHashMap<>(submitted.getMap()));
     UUID id = payload.getString("id") == null ? UUID.randomUUID() : UUID.fromString(payload.getString("id"));
     payload.put("id", id.toString());
     String storedText = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(stored);
