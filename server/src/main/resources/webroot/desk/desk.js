@@ -301,7 +301,7 @@
         h('th', { scope: 'col', 'class': 'num', text: t('report.passed') }), h('th', { scope: 'col', 'class': 'num', text: t('report.completed') }),
         h('th', { scope: 'col', 'class': 'num', text: t('report.failed') })])]),
       h('tbody', {}, lines.map(function (l) {
-        return h('tr', {}, [h('th', { scope: 'row', text: unitName(l.unit) }), h('td', { text: l.organisation || t('report.noOrganisation') }),
+        return h('tr', {}, [h('th', { scope: 'row', text: unitName(l.unit) }), h('td', { text: l.organisationName || l.organisation || t('report.noOrganisation') }),
           h('td', { 'class': 'num', text: String(l.passed) }), h('td', { 'class': 'num', text: String(l.completed) }),
           h('td', { 'class': 'num', text: String(l.failed) })]);
       }))
@@ -472,7 +472,7 @@
                 'aria-label': t('cert.revoke') + ' ' + c.id, onclick: function (ev) { box.hidden = !box.hidden; ev.target.setAttribute('aria-expanded', String(!box.hidden)); if (!box.hidden) { reason.focus(); } } }), box);
             }
             return h('tr', { 'data-id': c.id }, [h('td', { text: c.holder ? (c.holder.name || c.holder) : '' }), h('td', {}, [h('code', { text: c.id })]),
-              h('td', { text: c.organisation || '' }), h('td', { text: c.issuedOn || '' }), h('td', { text: c.expiresOn || t('cert.never') }),
+              h('td', { text: c.organisationName || c.organisation || '' }), h('td', { text: c.issuedOn || '' }), h('td', { text: c.expiresOn || t('cert.never') }),
               h('td', { text: t('cert.status.' + c.status) }), cell]);
           }))])]));
       }).catch(failed(listOut));

@@ -1,6 +1,7 @@
 package es.civica.desk;
 
 import static es.civica.db.generated.Tables.COMPLETION_FEED;
+import static es.civica.db.generated.Tables.ORGANISATION;
 import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 
 import io.vertx.core.json.JsonObject;
@@ -24,8 +25,9 @@ public final class CompletionFeed {
   public record Page(List<JsonObject> statements, long lastSeq, boolean more) {
   }
 
-  /** One line of the completion report. */
-  public record Line(String unit, String organisation, long completed, long passed, long failed) {
+  /** One line of the completion report; organisationName: the directory's name, else the organisation id. */
+  public record Line(String unit, String organisation, String organisationName, long completed, long passed,
+                     long failed) {
   }
 
   public Page after(DSLContext dsl, long afterSeq, int limit, Staff who) {
@@ -51,16 +53,18 @@ public final class CompletionFeed {
     var completed = DSL.countDistinct(learners).filterWhere(COMPLETION_FEED.VERB_IRI.eq(COMPLETED));
     var passed = DSL.countDistinct(learners).filterWhere(COMPLETION_FEED.VERB_IRI.eq(PASSED));
     var failed = DSL.countDistinct(learners).filterWhere(COMPLETION_FEED.VERB_IRI.eq(FAILED));
-    return dsl.select(COMPLETION_FEED.UNIT_IRI, COMPLETION_FEED.ORGANISATION, completed, passed, failed)
+    var name = DSL.coalesce(ORGANISATION.NAME, COMPLETION_FEED.ORGANISATION);
+    return dsl.select(COMPLETION_FEED.UNIT_IRI, COMPLETION_FEED.ORGANISATION, name, completed, passed, failed)
         .from(COMPLETION_FEED)
         .join(XAPI_STATEMENT).on(XAPI_STATEMENT.ID.eq(COMPLETION_FEED.STATEMENT_PK))
+        .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(COMPLETION_FEED.ORGANISATION))
         .where(COMPLETION_FEED.STORED.ge(from).and(COMPLETION_FEED.STORED.lt(to))
             .and(COMPLETION_FEED.OBJECT_IRI.eq(COMPLETION_FEED.UNIT_IRI))
             .and(XAPI_STATEMENT.IS_VOIDED.isFalse())
             .and(scope(who)))
-        .groupBy(COMPLETION_FEED.UNIT_IRI, COMPLETION_FEED.ORGANISATION)
+        .groupBy(COMPLETION_FEED.UNIT_IRI, COMPLETION_FEED.ORGANISATION, ORGANISATION.NAME)
         .orderBy(COMPLETION_FEED.UNIT_IRI, COMPLETION_FEED.ORGANISATION.nullsLast())
-        .fetch(r -> new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetch(r -> new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
   }
 
   private static Condition scope(Staff who) {

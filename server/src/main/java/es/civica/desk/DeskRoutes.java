@@ -2,6 +2,7 @@ package es.civica.desk;
 
 import es.civica.content.Course;
 import es.civica.content.Unit;
+import es.civica.organisation.Organisation;
 import es.civica.xapi.auth.Credential;
 import es.civica.xapi.auth.CredentialAuthenticator;
 import es.civica.xapi.auth.CredentialStore;
@@ -26,8 +27,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The desks at {@code /desk}: the page, and its API under {@code /desk/api}. Sessions are the cookie
@@ -492,16 +495,19 @@ public final class DeskRoutes {
         return;
       }
       if (csv) {
-        StringBuilder out = new StringBuilder(Csv.row(List.of("unit", "organisation", "completed", "passed", "failed")));
+        StringBuilder out = new StringBuilder(Csv.row(List.of("unit", "organisation", "organisation_name", "completed",
+            "passed", "failed")));
         for (CompletionFeed.Line l : r.result()) {
-          out.append(Csv.row(java.util.Arrays.asList(l.unit(), l.organisation(), l.completed(), l.passed(), l.failed())));
+          out.append(Csv.row(java.util.Arrays.asList(l.unit(), l.organisation(), l.organisationName(), l.completed(),
+              l.passed(), l.failed())));
         }
         csv(ctx, "completions.csv", out.toString());
         return;
       }
       ctx.json(new JsonObject().put("from", period[0].toString()).put("to", period[1].toString())
           .put("lines", new JsonArray(r.result().stream().map(l -> new JsonObject().put("unit", l.unit())
-              .put("organisation", l.organisation()).put("completed", l.completed()).put("passed", l.passed())
+              .put("organisation", l.organisation()).put("organisationName", l.organisationName())
+              .put("completed", l.completed()).put("passed", l.passed())
               .put("failed", l.failed())).toList())));
     });
   }
@@ -510,8 +516,18 @@ public final class DeskRoutes {
 
   private void listCertificates(RoutingContext ctx) {
     String q = ctx.request().getParam("q");
-    reply(ctx, hr.list(staff(ctx), q == null || q.isBlank() ? null : q.trim(), 500)
-        .map(list -> new JsonObject().put("certificates", HrDesk.json(list, hr.today()))));
+    Future<Map<String, String>> names = desk.organisations().map(list -> list.stream()
+        .collect(Collectors.toMap(Organisation::id, Organisation::name)));
+    reply(ctx, hr.list(staff(ctx), q == null || q.isBlank() ? null : q.trim(), 500).compose(list -> names.map(n -> {
+      JsonArray certificates = HrDesk.json(list, hr.today());
+      // what HR reads in the list: the directory's name of the organisation (its id when the directory lacks it)
+      certificates.forEach(c -> {
+        JsonObject json = (JsonObject) c;
+        String org = json.getString("organisation");
+        json.put("organisationName", org == null ? null : n.getOrDefault(org, org));
+      });
+      return new JsonObject().put("certificates", certificates);
+    })));
   }
 
   private void verifyCertificate(RoutingContext ctx) {

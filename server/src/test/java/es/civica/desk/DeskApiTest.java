@@ -215,8 +215,8 @@ class DeskApiTest {
     assertEquals(1, unit4.getLong("completed"));
     HttpResponse<String> csv = school.get("/desk/api/report?format=csv");
     assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
-    assertTrue(csv.body().contains("unit,organisation,completed,passed,failed"));
-    assertTrue(csv.body().contains(DeskClient.UNIT + "3,ayto-feed.es,0,0,1"), csv.body());
+    assertTrue(csv.body().contains("unit,organisation,organisation_name,completed,passed,failed"));
+    assertTrue(csv.body().contains(DeskClient.UNIT + "3,ayto-feed.es,ayto-feed.es,0,0,1"), csv.body());
 
     // every action is in the audit log, exportable as CSV
     HttpResponse<String> audit = admin.get("/desk/api/audit?format=csv");

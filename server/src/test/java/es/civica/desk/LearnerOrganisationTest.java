@@ -165,6 +165,7 @@ class LearnerOrganisationTest {
     JsonObject certificate = listed.stream().map(o -> (JsonObject) o).filter(c -> c.getString("id").equals(id))
         .findFirst().orElseThrow(() -> new AssertionError("hr does not list " + id + ": " + listed));
     assertEquals(ALCALA, certificate.getString("organisation"));
+    assertEquals("Ayuntamiento de Alcalá", certificate.getString("organisationName"));
     assertEquals(ALCALA, new JsonObject(hr.get("/desk/api/certificates/" + id).body()).getString("organisation"),
         "hr gets the organisation's view of it");
   }
@@ -180,6 +181,8 @@ class LearnerOrganisationTest {
     assertTrue(lines.stream().allMatch(l -> ALCALA.equals(((JsonObject) l).getString("organisation"))),
         "the school sees its organisation only: " + lines.encodePrettily());
     assertEquals(1, passed(reportLines(admin), 4, "otro-sitio.es"), "free text that names nothing: the e-mail domain");
+    assertTrue(lines.stream().allMatch(l -> "Ayuntamiento de Alcalá".equals(((JsonObject) l).getString("organisationName"))),
+        "lines name the organisation as the directory does: " + lines.encodePrettily());
   }
 
   @Test
