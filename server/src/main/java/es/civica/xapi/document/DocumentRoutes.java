@@ -8,7 +8,7 @@ import es.civica.xapi.XapiResponse;
 import es.civica.xapi.auth.Credential;
 import es.civica.xapi.statement.InvalidStatementException;
 import es.civica.xapi.statement.StatementValidator;
-import es.civica.xapi.statement.Timestamps;
+import es.civica.xapi.statement.Formats;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -71,7 +71,7 @@ public final class DocumentRoutes {
             .header("Last-Modified", XapiResponse.httpDate(d.updated()));
       });
     }
-    OffsetDateTime since = req.param("since") == null ? null : Timestamps.parse(req.param("since"));
+    OffsetDateTime since = req.param("since") == null ? null : Formats.requireTimestamp(req.param("since"), "since");
     return service.ids(kind, scope, since).map(ids -> XapiResponse.json(200, new JsonArray(ids))
         .header("Last-Modified", XapiResponse.httpDate(OffsetDateTime.now(ZoneOffset.UTC))));
   }

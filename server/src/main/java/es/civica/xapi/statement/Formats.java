@@ -1,9 +1,11 @@
 package es.civica.xapi.statement;
 
+import es.civica.xapi.XapiException;
 import es.civica.xapi.XapiVersion;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -139,6 +141,15 @@ public final class Formats {
     }
     Optional<Instant> extended = toInstant(ISO_EXTENDED.matcher(value));
     return extended.isPresent() ? extended : toInstant(ISO_BASIC.matcher(value));
+  }
+
+  /**
+   * A timestamp where the LRS is liberal in what it accepts (the since / until query parameters, the stored values
+   * it reads back): any form 1.0.3 allows, at UTC; otherwise 400 naming {@code what}.
+   */
+  public static OffsetDateTime requireTimestamp(String value, String what) {
+    return parseTimestamp(value, XapiVersion.V1_0_3).map(i -> i.atOffset(ZoneOffset.UTC))
+        .orElseThrow(() -> XapiException.badRequest(what + " is not an ISO 8601 timestamp: " + value));
   }
 
   private static Optional<Instant> toInstant(Matcher m) {

@@ -186,7 +186,7 @@ public final class StatementRoutes {
       UUID id = uuid(statementId != null ? statementId : voidedId, statementId != null ? "statementId" : "voidedStatementId");
       return service.find(id, voidedId != null, credential)
           .compose(s -> answer(List.of(s), null, false, format, attachments, req)
-              .map(r -> r.header("Last-Modified", XapiResponse.httpDate(Timestamps.parse(s.getString("stored"))))));
+              .map(r -> r.header("Last-Modified", XapiResponse.httpDate(Formats.requireTimestamp(s.getString("stored"), "stored")))));
     }
     StatementQuery query = req.param("more") != null
         ? MoreToken.decode(req.param("more")).onlyFor(credential.canReadAllStatements() ? null : credential.id())
@@ -218,8 +218,8 @@ public final class StatementRoutes {
     String verb = iri(req, "verb");
     String activity = iri(req, "activity");
     UUID registration = req.param("registration") == null ? null : uuid(req.param("registration"), "registration");
-    OffsetDateTime since = req.param("since") == null ? null : Timestamps.parse(req.param("since"));
-    OffsetDateTime until = req.param("until") == null ? null : Timestamps.parse(req.param("until"));
+    OffsetDateTime since = req.param("since") == null ? null : Formats.requireTimestamp(req.param("since"), "since");
+    OffsetDateTime until = req.param("until") == null ? null : Formats.requireTimestamp(req.param("until"), "until");
     int limit = MAX_LIMIT;
     if (req.param("limit") != null) {
       try {
@@ -286,7 +286,7 @@ public final class StatementRoutes {
     r.header("X-Experience-API-Consistent-Through", consistent);
     OffsetDateTime latest = null;
     for (JsonObject s : statements) {
-      OffsetDateTime t = Timestamps.parse(s.getString("stored"));
+      OffsetDateTime t = Formats.requireTimestamp(s.getString("stored"), "stored");
       if (latest == null || t.isAfter(latest)) {
         latest = t;
       }

@@ -121,7 +121,7 @@ public final class StatementService {
     UUID registration = context != null && context.getString("registration") != null
         ? UUID.fromString(context.getString("registration")) : null;
     return new PreparedStatement(id, payload, submitted, registration, verb.getString("id"), voids, stored,
-        Timestamps.parse(payload.getString("timestamp")), credentialId, StatementIndexEntries.of(payload));
+        Formats.parseTimestamp(payload.getString("timestamp"), version).orElseThrow().atOffset(ZoneOffset.UTC), credentialId, StatementIndexEntries.of(payload));
   }
 
   /** Every attachment without a fileUrl must come as a part; signatures are checked. */
