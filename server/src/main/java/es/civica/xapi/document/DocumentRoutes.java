@@ -158,11 +158,7 @@ public final class DocumentRoutes {
     String agentIfi = kind == DocumentKind.ACTIVITY_PROFILE ? null : agentIfi(req);
     UUID registration = null;
     if (kind == DocumentKind.STATE && req.param("registration") != null) {
-      String r = req.param("registration");
-      if (!r.matches("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")) {
-        throw XapiException.badRequest("registration must be a UUID");
-      }
-      registration = UUID.fromString(r);
+      registration = Formats.requireUuid(req.param("registration"), "registration");
     }
     return new DocumentScope(activity, agentIfi, registration);
   }
@@ -172,10 +168,7 @@ public final class DocumentRoutes {
     if (v == null) {
       throw XapiException.badRequest(name + " is required");
     }
-    if (!v.matches("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$")) {
-      throw XapiException.badRequest(name + " must be an IRI");
-    }
-    return v;
+    return Formats.requireIri(v, name);
   }
 
   static String agentIfi(XapiRequest req) {

@@ -102,6 +102,22 @@ public final class Formats {
     return value != null && UUID.matcher(value).matches();
   }
 
+  /** A UUID request parameter; 400 naming {@code what} otherwise. */
+  public static java.util.UUID requireUuid(String value, String what) {
+    if (!isUuid(value)) {
+      throw XapiException.badRequest(what + " must be a UUID");
+    }
+    return java.util.UUID.fromString(value);
+  }
+
+  /** An IRI request parameter (null when absent); 400 naming {@code what} when it is not one. */
+  public static String requireIri(String value, String what) {
+    if (value != null && !isIri(value)) {
+      throw XapiException.badRequest(what + " must be an IRI");
+    }
+    return value;
+  }
+
   public static boolean isSha1Hex(String value) {
     return value != null && SHA1.matcher(value).matches();
   }

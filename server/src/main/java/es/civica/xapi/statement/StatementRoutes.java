@@ -316,21 +316,11 @@ public final class StatementRoutes {
   }
 
   private static String iri(XapiRequest req, String name) {
-    String v = req.param(name);
-    if (v == null) {
-      return null;
-    }
-    if (!v.matches("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$")) {
-      throw XapiException.badRequest(name + " must be an IRI");
-    }
-    return v;
+    return Formats.requireIri(req.param(name), name);
   }
 
   static UUID uuid(String text, String name) {
-    if (text == null || !text.matches("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")) {
-      throw XapiException.badRequest(name + " must be a UUID");
-    }
-    return UUID.fromString(text);
+    return Formats.requireUuid(text, name);
   }
 
   static String sha256(byte[] data) {
