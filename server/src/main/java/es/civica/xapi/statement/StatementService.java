@@ -124,7 +124,10 @@ public final class StatementService {
         Formats.parseTimestamp(payload.getString("timestamp"), version).orElseThrow().atOffset(ZoneOffset.UTC), credentialId, StatementIndexEntries.of(payload));
   }
 
-  /** Every attachment without a fileUrl must come as a part; signatures are checked. */
+  /**
+   * Every attachment without a fileUrl must come as a part; signatures are checked (their content type was already
+   * checked with the statement, by AttachmentRules).
+   */
   private void checkAttachments(JsonObject statement, Map<String, Attachment> parts) {
     JsonArray declared = statement.getJsonArray("attachments");
     if (declared == null) {
@@ -140,9 +143,6 @@ public final class StatementService {
       if (SignedStatementVerifier.SIGNATURE_USAGE_TYPE.equals(a.getString("usageType"))) {
         if (part == null) {
           throw XapiException.badRequest("A signature attachment must be sent as a part");
-        }
-        if (!SignedStatementVerifier.SIGNATURE_CONTENT_TYPE.equals(a.getString("contentType"))) {
-          throw XapiException.badRequest("A signature attachment must have contentType application/octet-stream");
         }
         SignedStatementVerifier.verify(statement, part.contents());
       }
