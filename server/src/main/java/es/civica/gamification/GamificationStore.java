@@ -299,6 +299,18 @@ public final class GamificationStore {
   }
 
   /** Drops every projection row (the rebuild then recomputes them from the statements). */
+  /** Badge awards that have their "earned" statement in the LRS. */
+  public List<GamificationAwardRecord> announcedBadges(DSLContext dsl) {
+    return dsl.selectFrom(GAMIFICATION_AWARD).where(GAMIFICATION_AWARD.KIND.eq("badge")
+        .and(GAMIFICATION_AWARD.EARNED_STATEMENT_ID.isNotNull())).fetch();
+  }
+
+  /** Whether the learner holds that award now. */
+  public boolean holds(DSLContext dsl, String ifi, String key) {
+    return dsl.fetchExists(GAMIFICATION_AWARD, GAMIFICATION_AWARD.LEARNER_IFI.eq(ifi)
+        .and(GAMIFICATION_AWARD.AWARD_KEY.eq(key)));
+  }
+
   public void clear(DSLContext dsl) {
     dsl.deleteFrom(GAMIFICATION_AWARD).execute();
     dsl.deleteFrom(GAMIFICATION_LEARNER).execute();
