@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +70,9 @@ public final class GamificationProjector {
   private final Map<String, List<Instant>> gathering = new LinkedHashMap<>();
   private boolean gatherScheduled;
   private final Map<String, Slot> slots = new HashMap<>();
+  /** Learners whose progress is kept between recomputes (a few KB each: their awards and statement ids). */
+  static final int PROGRESS_KEPT = 4000;
+  private final LearnerProgressCache progress = new LearnerProgressCache(PROGRESS_KEPT);
   private final LagRecorder lag = new LagRecorder();
   private MessageConsumer<JsonObject> consumer;
 
@@ -293,30 +297,52 @@ public final class GamificationProjector {
   private Future<Void> recompute(List<String> ifis) {
     Map<String, UUID> ids = new LinkedHashMap<>();
     ifis.forEach(ifi -> ids.put(ifi, ownLearner(ifi)));
+    Map<String, LearnerProgressCache.Known> computed = new HashMap<>();
     return db.transaction(dsl -> {
       store.commitWithoutFlushWait(dsl);
       var rows = store.lock(dsl, ids);
-      var statements = store.statementsOf(dsl, ifis);
+      Map<String, long[]> current = store.statementIds(dsl, ifis);
+      Map<String, LearnerProgressCache.Known> known = new HashMap<>();
+      Set<Long> needed = new HashSet<>();
+      for (String ifi : ifis) {
+        long[] now = current.get(ifi);
+        LearnerProgressCache.Known k = progress.get(ifi);
+        if (k != null && !k.isPrefixOf(now)) {
+          k = null;   // something before the known statements changed (voided, or committed late): replay in full
+        }
+        known.put(ifi, k);
+        for (int i = k == null ? 0 : k.ids().length; i < now.length; i++) {
+          needed.add(now[i]);
+        }
+      }
+      Map<Long, JsonObject> forRules = store.statementsForRules(dsl, needed);
       var awards = store.awardsByKey(dsl, ifis);
       GamificationStore.Changes changes = new GamificationStore.Changes();
       Map<String, Object[]> results = new LinkedHashMap<>();
       for (String ifi : rows.keySet()) {
-        GamificationStore.Statements mine = statements.get(ifi);
-        if (rows.get(ifi).getLearnerId() == null && !mine.list().isEmpty()) {
-          // an LMS learner: linked to their account (by the LMS agent), whose profile puts them on the leaderboards
-          store.lmsLearner(dsl, mine.list().get(mine.list().size() - 1).getJsonObject("actor"))
-              .ifPresent(rows.get(ifi)::setLearnerId);
+        long[] now = current.get(ifi);
+        LearnerProgressCache.Known k = known.get(ifi);
+        List<JsonObject> fresh = new ArrayList<>();
+        for (int i = k == null ? 0 : k.ids().length; i < now.length; i++) {
+          fresh.add(forRules.get(now[i]));
         }
-        RuleEngine.Outcome outcome = engine.evaluate(mine.list());
-        GamificationStore.Diff diff = store.save(dsl, rows.get(ifi), outcome, mine.watermark(), awards.get(ifi),
-            changes);
-        JsonObject agent = mine.list().isEmpty() ? agentOf(ifi)
-            : mine.list().get(mine.list().size() - 1).getJsonObject("actor");
-        results.put(ifi, new Object[] {diff, agent});
+        RuleEngine.Progress p = k == null ? engine.start() : k.progress().copy();
+        RuleEngine.Outcome outcome = p.apply(fresh);
+        JsonObject lastActor = fresh.isEmpty() ? (k == null ? null : k.lastActor())
+            : fresh.get(fresh.size() - 1).getJsonObject("actor");
+        if (rows.get(ifi).getLearnerId() == null && lastActor != null) {
+          // an LMS learner: linked to their account (by the LMS agent), whose profile puts them on the leaderboards
+          store.lmsLearner(dsl, lastActor).ifPresent(rows.get(ifi)::setLearnerId);
+        }
+        long watermark = now.length == 0 ? 0 : now[now.length - 1];
+        GamificationStore.Diff diff = store.save(dsl, rows.get(ifi), outcome, watermark, awards.get(ifi), changes);
+        results.put(ifi, new Object[] {diff, lastActor == null ? agentOf(ifi) : lastActor});
+        computed.put(ifi, new LearnerProgressCache.Known(now, p, lastActor));
       }
       store.apply(dsl, changes);
       return results;
     }).compose(results -> {
+      progress.putAll(computed);   // only once committed: a rolled-back run must not be built upon
       Future<Void> chain = Future.succeededFuture();
       for (var e : results.entrySet()) {
         String ifi = e.getKey();
@@ -390,6 +416,7 @@ public final class GamificationProjector {
   public Future<JsonObject> rebuild() {
     long started = System.nanoTime();
     List<GamificationAwardRecord> announced = new ArrayList<>();
+    progress.clear();
     return db.transaction(dsl -> {
       announced.addAll(store.announcedBadges(dsl));
       store.clear(dsl);

@@ -37,53 +37,56 @@ import java.util.UUID;
 /** The gamification projections and learner profiles in PostgreSQL. Blocking: call through the DatabaseWorker. */
 public final class GamificationStore {
 
-  /** A learner's statements the engine reads, in storage order, and the highest storage id among them. */
-  public record Statements(List<JsonObject> list, long watermark) {
-  }
-
   /** What saving an outcome changed: badges newly awarded, badges taken back (with their earned statement). */
   public record Diff(List<RuleEngine.Award> newBadges, List<GamificationAwardRecord> removedBadges) {
   }
 
   /**
-   * The study statements of each learner that are not voided, in storage order, cut down to what {@link RuleEngine}
-   * reads (id, verb id, stored, object id, result) plus the actor of each learner's last one. Why not the whole
-   * payload: learners are recomputed after each batch of their statements, and parsing every stored definition and
-   * context again was a third of the server's CPU under load. Learners with no statement map to an empty list.
+   * The storage ids of each learner's study statements that are not voided, ascending: what the learner's projection
+   * is a function of (ids only, so that a learner whose earlier statements are already applied costs no payload).
    */
-  public Map<String, Statements> statementsOf(DSLContext dsl, Collection<String> ifis) {
-    Map<String, List<JsonObject>> lists = new HashMap<>();
-    Map<String, Long> watermarks = new HashMap<>();
-    Map<String, org.jooq.JSONB> lastActor = new HashMap<>();
+  public Map<String, long[]> statementIds(DSLContext dsl, Collection<String> ifis) {
+    Map<String, List<Long>> lists = new HashMap<>();
     ifis.forEach(ifi -> lists.put(ifi, new ArrayList<>()));
-    for (var r : dsl.select(STATEMENT_TO_ACTOR.ACTOR_IFI, XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID,
-            XAPI_STATEMENT.VERB_IRI, XAPI_STATEMENT.STORED,
-            DSL.jsonbGetAttributeAsText(DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "object"), "id"),
-            DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "result"), DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "actor"))
+    dsl.select(STATEMENT_TO_ACTOR.ACTOR_IFI, XAPI_STATEMENT.ID)
         .from(XAPI_STATEMENT).join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
         .where(STATEMENT_TO_ACTOR.ACTOR_IFI.in(ifis).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
             .and(XAPI_STATEMENT.IS_VOIDED.isFalse()).and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
-        .orderBy(XAPI_STATEMENT.ID).fetch()) {
-      JsonObject s = new JsonObject()
-          .put("id", r.value3().toString())
-          .put("verb", new JsonObject().put("id", r.value4()))
-          .put("stored", r.value5().toInstant().toString())
-          .put("object", new JsonObject().put("id", r.value6()));
-      if (r.value7() != null) {
-        s.put("result", new JsonObject(r.value7().data()));
-      }
-      lists.get(r.value1()).add(s);
-      watermarks.merge(r.value1(), r.value2(), Math::max);
-      lastActor.put(r.value1(), r.value8());
+        .orderBy(XAPI_STATEMENT.ID)
+        .fetch().forEach(r -> lists.get(r.value1()).add(r.value2()));
+    Map<String, long[]> out = new HashMap<>();
+    lists.forEach((ifi, ids) -> out.put(ifi, ids.stream().mapToLong(Long::longValue).toArray()));
+    return out;
+  }
+
+  /**
+   * Statements by storage id, cut down to what {@link RuleEngine} reads (id, verb id, stored, object id, result) and
+   * the actor. Why not the whole payload: every stored definition and context parsed again was a third of the
+   * server's CPU under load.
+   */
+  public Map<Long, JsonObject> statementsForRules(DSLContext dsl, Collection<Long> ids) {
+    Map<Long, JsonObject> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
     }
-    Map<String, Statements> out = new HashMap<>();
-    lists.forEach((ifi, list) -> {
-      org.jooq.JSONB actor = lastActor.get(ifi);
-      if (actor != null) {
-        list.get(list.size() - 1).put("actor", new JsonObject(actor.data()));
+    for (var r : dsl.select(XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID, XAPI_STATEMENT.VERB_IRI,
+            XAPI_STATEMENT.STORED,
+            DSL.jsonbGetAttributeAsText(DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "object"), "id"),
+            DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "result"), DSL.jsonbGetAttribute(XAPI_STATEMENT.PAYLOAD, "actor"))
+        .from(XAPI_STATEMENT).where(XAPI_STATEMENT.ID.in(ids)).fetch()) {
+      JsonObject s = new JsonObject()
+          .put("id", r.value2().toString())
+          .put("verb", new JsonObject().put("id", r.value3()))
+          .put("stored", r.value4().toInstant().toString())
+          .put("object", new JsonObject().put("id", r.value5()));
+      if (r.value6() != null) {
+        s.put("result", new JsonObject(r.value6().data()));
       }
-      out.put(ifi, new Statements(list, watermarks.getOrDefault(ifi, 0L)));
-    });
+      if (r.value7() != null) {
+        s.put("actor", new JsonObject(r.value7().data()));
+      }
+      out.put(r.value1(), s);
+    }
     return out;
   }
 

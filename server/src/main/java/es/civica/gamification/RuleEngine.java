@@ -109,7 +109,23 @@ public final class RuleEngine {
     return new Run().apply(statements);
   }
 
-  private final class Run {
+  /** A learner's progress through the rules before any statement: {@link Progress#apply} feeds it in order. */
+  public Progress start() {
+    return new Run();
+  }
+
+  /**
+   * Where one learner stands after some of their statements, in storage order: applying the next ones continues from
+   * there, so that {@code start().apply(a).apply(b)} is {@code evaluate(a + b)}. Mutable; {@link #copy()} first to
+   * keep a state.
+   */
+  public interface Progress {
+    Outcome apply(List<JsonObject> statements);
+
+    Progress copy();
+  }
+
+  private final class Run implements Progress {
     final Map<String, Award> awards = new LinkedHashMap<>();
     final Deque<Instant> recentXp = new ArrayDeque<>();
     final Map<String, Integer> scenarioXp = new HashMap<>();
@@ -123,7 +139,26 @@ public final class RuleEngine {
     LocalDate lastActive;
     int counted;
 
-    Outcome apply(List<JsonObject> statements) {
+    @Override
+    public Run copy() {
+      Run c = new Run();
+      c.awards.putAll(awards);
+      c.recentXp.addAll(recentXp);
+      c.scenarioXp.putAll(scenarioXp);
+      c.simulationRuns.putAll(simulationRuns);
+      c.passedUnits.addAll(passedUnits);
+      c.metSimulations.addAll(metSimulations);
+      c.xp = xp;
+      c.capped = capped;
+      c.streak = streak;
+      c.bestStreak = bestStreak;
+      c.lastActive = lastActive;
+      c.counted = counted;
+      return c;
+    }
+
+    @Override
+    public Outcome apply(List<JsonObject> statements) {
       for (JsonObject s : statements) {
         String verb = s.getJsonObject("verb", new JsonObject()).getString("id", "");
         if (!STUDY_VERBS.contains(verb)) {

@@ -110,6 +110,23 @@ class RuleEngineTest {
   }
 
   @Test
+  @DisplayName("progress resumed from any point (a copy kept, the rest applied later) gives the outcome of all at once")
+  void resumedProgressEqualsOneEvaluation() {
+    Scenario s = unit4.scenario("u4-sc-alumbrado").orElseThrow();
+    Seq seq = new Seq().answered(unit4.items().get(0).iri(), true).read(unit4.id()).passedQuiz(unit4, 0.9)
+        .ended(s, "poor", 40).at(2026, 11, 24, 9).answered(unit4.items().get(1).iri(), true).ended(s, "best", 0)
+        .at(2026, 11, 25, 9).passedUnit(unit4).passedQuiz(unit4, 1.0);
+    RuleEngine.Outcome whole = seq.outcome();
+    for (int cut = 0; cut <= seq.list.size(); cut++) {
+      RuleEngine.Progress p = engine.start();
+      p.apply(seq.list.subList(0, cut));
+      RuleEngine.Progress kept = p.copy();
+      p.apply(List.of(seq.list.get(0)));   // what happens to the original afterwards does not touch the copy
+      assertEquals(whole, kept.apply(seq.list.subList(cut, seq.list.size())), "cut at " + cut);
+    }
+  }
+
+  @Test
   @DisplayName("a first correct answer earns XP once per item; wrong answers and retries earn nothing")
   void firstCorrectAnswer() {
     String item = unit4.items().get(0).iri();
