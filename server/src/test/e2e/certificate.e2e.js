@@ -10,104 +10,76 @@
 // Prints one JSON line {"axe": [...], "external": [...], "checked": [...]}; exit 1 on failure.
 'use strict';
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { BASE, fail, axeChecker, watchExternalRequests, run } = require('./support');
 
-const BASE = process.env.BASE_URL;
 const ID = process.env.CERT_ID;
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const report = { axe: [], external: [], checked: [] };
+const axeCheck = axeChecker(report);
 
-function fail(message) { throw new Error(message); }
+run(report, async browser => {
+  const base = new URL(BASE);
+  // the holder, on a desktop
+  // bypassCSP only lets the test inject axe-core; the pages themselves run under their CSP.
+  const desk = await browser.newContext({ acceptDownloads: true, bypassCSP: true, locale: 'es-ES' });
+  await desk.addCookies([{ name: 'civica_session', value: process.env.COOKIE, domain: base.hostname, path: '/' }]);
+  const player = await desk.newPage();
+  watchExternalRequests(player, report);
+  await player.goto(BASE + '/play/#/');
+  await player.waitForSelector('#certificate a[data-certificate="' + ID + '"]');
+  await axeCheck(player, 'catalogue with certificate');
+  const link = player.locator('#certificate a[data-certificate]');
+  const text = await link.textContent();
+  if (!/Descargar/.test(text)) { fail('download link says ' + text); }
+  const [download] = await Promise.all([player.waitForEvent('download'), link.click()]);
+  const saved = await download.path();
+  const bytes = fs.readFileSync(saved);
+  if (!bytes.equals(fs.readFileSync(process.env.PDF))) { fail('the downloaded PDF is not the issued one'); }
+  report.downloaded = bytes.length;
 
-async function axeCheck(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) }));
-  });
-  report.checked.push(label);
-  violations.forEach(v => report.axe.push(Object.assign({ page: label }, v)));
-}
+  // HR, on a phone
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true, locale: 'es-ES' });
+  const page = await phone.newPage();
+  watchExternalRequests(page, report);
+  await page.goto(BASE + '/verify/' + ID + '#t=token-never-sent');
+  const status = await page.textContent('h1');
+  if (status.trim() !== 'VÁLIDO') { fail('status ' + status); }
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize));
+  if (size < 32) { fail('status type too small: ' + size + 'px'); }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  if (overflow) { fail('the page scrolls sideways on a phone'); }
+  if (await page.locator('.units li').count() !== 5) { fail('five units expected'); }
+  await axeCheck(page, 'verify valid (phone)');
+  await page.setInputFiles('#pdf', process.env.PDF);
+  await page.waitForFunction(() => /Idéntico al emitido/.test(document.getElementById('compare-result').textContent));
+  await page.setInputFiles('#pdf', process.env.ALTERED);
+  await page.waitForFunction(() => /^Alterado/.test(document.getElementById('compare-result').textContent));
+  await axeCheck(page, 'verify after comparison (phone)');
 
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync']
-  });
-  try {
-    const base = new URL(BASE);
-    // the holder, on a desktop
-    // bypassCSP only lets the test inject axe-core; the pages themselves run under their CSP.
-    const desk = await browser.newContext({ acceptDownloads: true, bypassCSP: true, locale: 'es-ES' });
-    await desk.addCookies([{ name: 'civica_session', value: process.env.COOKIE, domain: base.hostname, path: '/' }]);
-    const player = await desk.newPage();
-    player.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) { report.external.push(r.url()); } });
-    await player.goto(BASE + '/play/#/');
-    await player.waitForSelector('#certificate a[data-certificate="' + ID + '"]');
-    await axeCheck(player, 'catalogue with certificate');
-    const link = player.locator('#certificate a[data-certificate]');
-    const text = await link.textContent();
-    if (!/Descargar/.test(text)) { fail('download link says ' + text); }
-    const [download] = await Promise.all([player.waitForEvent('download'), link.click()]);
-    const saved = await download.path();
-    const bytes = fs.readFileSync(saved);
-    if (!bytes.equals(fs.readFileSync(process.env.PDF))) { fail('the downloaded PDF is not the issued one'); }
-    report.downloaded = bytes.length;
-
-    // HR, on a phone
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true, locale: 'es-ES' });
-    const page = await phone.newPage();
-    page.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) { report.external.push(r.url()); } });
-    await page.goto(BASE + '/verify/' + ID + '#t=token-never-sent');
-    const status = await page.textContent('h1');
-    if (status.trim() !== 'VÁLIDO') { fail('status ' + status); }
-    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize));
-    if (size < 32) { fail('status type too small: ' + size + 'px'); }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    if (overflow) { fail('the page scrolls sideways on a phone'); }
-    if (await page.locator('.units li').count() !== 5) { fail('five units expected'); }
-    await axeCheck(page, 'verify valid (phone)');
-    await page.setInputFiles('#pdf', process.env.PDF);
-    await page.waitForFunction(() => /Idéntico al emitido/.test(document.getElementById('compare-result').textContent));
-    await page.setInputFiles('#pdf', process.env.ALTERED);
-    await page.waitForFunction(() => /^Alterado/.test(document.getElementById('compare-result').textContent));
-    await axeCheck(page, 'verify after comparison (phone)');
-
-    // opened from the QR code: the token in the fragment is checked in the browser against the published key
-    await page.goto('about:blank');
-    await page.goto(process.env.QR_URL);
-    await page.waitForFunction(() => /firmado por el emisor y coincide/.test(document.getElementById('token-result').textContent));
-    await axeCheck(page, 'verify from the QR (phone)');
-    if (process.env.SCREENSHOT_DIR) {
-      await page.screenshot({ path: process.env.SCREENSHOT_DIR + '/verify-phone.png', fullPage: true });
-      await player.screenshot({ path: process.env.SCREENSHOT_DIR + '/catalogue.png' });
-    }
-    const [h, p, sig] = process.env.QR_URL.split('#t=')[1].split('.');
-    const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
-    claims.name = claims.name + ' Falso';
-    const forged = h + '.' + Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url') + '.' + sig;
-    await page.goto('about:blank');
-    await page.goto(BASE + '/verify/' + ID + '#t=' + forged);
-    await page.waitForFunction(() => /no está firmado/.test(document.getElementById('token-result').textContent));
-
-    await page.goto(BASE + '/verify/aaaaaaaaaaaaaaaaaaaaaaaaaa');
-    if ((await page.textContent('h1')).trim() !== 'NO ENCONTRADO') { fail('unknown id not NO ENCONTRADO'); }
-    // the longest status word must fit a 390 px screen too
-    if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) {
-      fail('the NOT FOUND page scrolls sideways on a phone');
-    }
-    if (process.env.SCREENSHOT_DIR) {
-      await page.screenshot({ path: process.env.SCREENSHOT_DIR + '/verify-not-found-phone.png', fullPage: true });
-    }
-    await axeCheck(page, 'verify not found (phone)');
-    console.log(JSON.stringify(report));
-  } catch (e) {
-    report.error = String(e && e.stack || e);
-    console.log(JSON.stringify(report));
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
+  // opened from the QR code: the token in the fragment is checked in the browser against the published key
+  await page.goto('about:blank');
+  await page.goto(process.env.QR_URL);
+  await page.waitForFunction(() => /firmado por el emisor y coincide/.test(document.getElementById('token-result').textContent));
+  await axeCheck(page, 'verify from the QR (phone)');
+  if (process.env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: process.env.SCREENSHOT_DIR + '/verify-phone.png', fullPage: true });
+    await player.screenshot({ path: process.env.SCREENSHOT_DIR + '/catalogue.png' });
   }
-})();
+  const [h, p, sig] = process.env.QR_URL.split('#t=')[1].split('.');
+  const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+  claims.name = claims.name + ' Falso';
+  const forged = h + '.' + Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url') + '.' + sig;
+  await page.goto('about:blank');
+  await page.goto(BASE + '/verify/' + ID + '#t=' + forged);
+  await page.waitForFunction(() => /no está firmado/.test(document.getElementById('token-result').textContent));
+
+  await page.goto(BASE + '/verify/aaaaaaaaaaaaaaaaaaaaaaaaaa');
+  if ((await page.textContent('h1')).trim() !== 'NO ENCONTRADO') { fail('unknown id not NO ENCONTRADO'); }
+  // the longest status word must fit a 390 px screen too
+  if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)) {
+    fail('the NOT FOUND page scrolls sideways on a phone');
+  }
+  if (process.env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: process.env.SCREENSHOT_DIR + '/verify-not-found-phone.png', fullPage: true });
+  }
+  await axeCheck(page, 'verify not found (phone)');
+});

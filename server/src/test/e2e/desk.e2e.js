@@ -6,36 +6,20 @@
 // Prints one JSON line {"key", "secret", "axe": [...serious or critical violations], "external": [...]}; exit 1 on failure.
 'use strict';
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { BASE, fail, axeChecker, openDesktopPage, run, submitDeskSignIn } = require('./support');
 
-const BASE = process.env.BASE_URL;
 const journey = process.argv[2];
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const report = { journey, axe: [], external: [], checked: [] };
+const axeCheck = axeChecker(report);
 
-function fail(message) { throw new Error(message); }
-
-async function axeCheck(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) }));
-  });
-  report.checked.push(label);
-  violations.forEach(v => report.axe.push(Object.assign({ page: label }, v)));
-}
-
+/** Signs in with a wrong password first (the form must say so), then with the right one. */
 async function signIn(page) {
   await page.goto(BASE + '/desk/');
   await page.waitForSelector('#signin-email');
   await axeCheck(page, 'signin');
-  await page.fill('#signin-email', process.env.EMAIL);
-  await page.fill('#signin-password', 'not-the-password');
-  await page.click('form button[type=submit]');
+  await submitDeskSignIn(page, process.env.EMAIL, 'not-the-password');
   await page.waitForSelector('[role=alert]');
-  await page.fill('#signin-password', process.env.PASSWORD);
-  await page.click('form button[type=submit]');
+  await submitDeskSignIn(page, process.env.EMAIL, process.env.PASSWORD);
   await page.waitForSelector('#nav:not([hidden])');
 }
 
@@ -141,45 +125,22 @@ async function hrCertificates(page) {
   await axeCheck(page, 'bulk');
 }
 
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'] });
-  try {
-    // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'es-ES', acceptDownloads: true });
-    page.setDefaultTimeout(15000);
-    page.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) report.external.push(r.url()); });
-    page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
-    page.on('dialog', d => d.accept());
-    await signIn(page);
-    if (journey === 'school') {
-      await school(page);
-    } else if (journey === 'admin') {
-      await admin(page);
-    } else if (journey === 'hr') {
-      await hr(page);
-    } else if (journey === 'hr-certificates') {
-      await hrCertificates(page);
-    } else {
-      fail('unknown journey ' + journey);
-    }
-    if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
-    console.log(JSON.stringify(report));
-  } catch (e) {
-    report.error = String(e && e.stack || e);
-    try {
-      const pages = browser.contexts().flatMap(c => c.pages());
-      if (pages.length) {
-        report.screenshot = require('path').join(require('os').tmpdir(), 'civica-desk-e2e-' + journey + '.png');
-        await pages[0].screenshot({ path: report.screenshot, fullPage: true });
-        report.mainText = (await pages[0].textContent('main')).slice(0, 2000);
-      }
-    } catch (ignored) { /* best effort */ }
-    console.log(JSON.stringify(report));
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
+run(report, async browser => {
+  const page = await openDesktopPage(browser, report, { acceptDownloads: true });
+  page.on('dialog', d => d.accept());
+  await signIn(page);
+  if (journey === 'school') {
+    await school(page);
+  } else if (journey === 'admin') {
+    await admin(page);
+  } else if (journey === 'hr') {
+    await hr(page);
+  } else if (journey === 'hr-certificates') {
+    await hrCertificates(page);
+  } else {
+    fail('unknown journey ' + journey);
   }
-})();
+}, {
+  screenshot: 'civica-desk-e2e-' + journey + '.png',
+  onFailure: async page => { report.mainText = (await page.textContent('main')).slice(0, 2000); }
+});

@@ -9,122 +9,82 @@
 // Prints one JSON line {"learner", "alias", "axe": [...], "external": [...], "checked": [...]}; exit 1 on failure.
 'use strict';
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { BASE, fail, axeChecker, openDesktopPage, run, submitRegistration } = require('./support');
 
-const BASE = process.env.BASE_URL;
 const KEY = JSON.parse(fs.readFileSync(process.env.KEY_FILE, 'utf8'));
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const report = { axe: [], external: [], checked: [] };
+const axeCheck = axeChecker(report);
 const NAME = 'Marta Prueba Gamificación';
 
-function fail(message) { throw new Error(message); }
+run(report, async browser => {
+  const page = await openDesktopPage(browser, report);
 
-async function axeCheck(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) }));
-  });
-  report.checked.push(label);
-  violations.forEach(v => report.axe.push(Object.assign({ page: label }, v)));
-}
+  // register, with where the learner works
+  await page.goto(BASE + '/play/');
+  await page.waitForSelector('#rg-organisation');
+  // the directory's names offered as suggestions (a datalist), with the hint shown once there are some
+  await page.waitForSelector('#rg-organisation-list option', { state: 'attached' });
+  report.suggestions = await page.$$eval('#rg-organisation-list option', os => os.map(o => o.value));
+  if (await page.getAttribute('#rg-organisation', 'list') !== 'rg-organisation-list') fail('the field is not tied to the suggestions');
+  if (!(await page.isVisible('#rg-organisation-list-hint'))) fail('the suggestions hint is hidden');
+  await axeCheck(page, 'signin');
+  await submitRegistration(page, { name: NAME, email: 'e2e-gamification-' + Date.now() + '@ayto.example',
+    password: 'una-clave-larga', organisation: 'Ayuntamiento de Prueba ' + Date.now(), department: 'Comunicación' });
+  await page.waitForSelector('.cards');
+  await page.waitForSelector('#hud .hud-level');
+  await axeCheck(page, 'catalogue-with-hud');
+  report.learner = (await page.evaluate(() => fetch('/api/me').then(r => r.json()))).id;
+  const xpBefore = Number(await page.getAttribute('#hud [data-xp]', 'data-xp'));
 
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'] });
-  try {
-    // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'es-ES' });
-    page.setDefaultTimeout(15000);
-    page.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) report.external.push(r.url()); });
-    page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
-
-    // register, with where the learner works
-    await page.goto(BASE + '/play/');
-    await page.waitForSelector('#rg-organisation');
-    // the directory's names offered as suggestions (a datalist), with the hint shown once there are some
-    await page.waitForSelector('#rg-organisation-list option', { state: 'attached' });
-    report.suggestions = await page.$$eval('#rg-organisation-list option', os => os.map(o => o.value));
-    if (await page.getAttribute('#rg-organisation', 'list') !== 'rg-organisation-list') fail('the field is not tied to the suggestions');
-    if (!(await page.isVisible('#rg-organisation-list-hint'))) fail('the suggestions hint is hidden');
-    await axeCheck(page, 'signin');
-    await page.fill('#rg-name', NAME);
-    await page.fill('#rg-email', 'e2e-gamification-' + Date.now() + '@ayto.example');
-    await page.fill('#rg-password', 'una-clave-larga');
-    await page.fill('#rg-organisation', 'Ayuntamiento de Prueba ' + Date.now());
-    await page.fill('#rg-department', 'Comunicación');
-    await page.click('#rg-password >> xpath=ancestor::form//button[@type="submit"]');
-    await page.waitForSelector('.cards');
-    await page.waitForSelector('#hud .hud-level');
-    await axeCheck(page, 'catalogue-with-hud');
-    report.learner = (await page.evaluate(() => fetch('/api/me').then(r => r.json()))).id;
-    const xpBefore = Number(await page.getAttribute('#hud [data-xp]', 'data-xp'));
-
-    // the complaint scenario of unit 4 to its best ending
-    await page.goto(BASE + '/play/#/unit/4/scenario/u4-sc-alumbrado');
-    await page.waitForSelector('main .actions button');
-    await page.click('main .actions button');
-    for (const step of KEY.bestPath) {
-      const [node, choice] = step.split(':');
-      await page.waitForSelector(`fieldset[data-node="${node}"]`);
-      await page.click(`fieldset[data-node="${node}"] button[data-choice="${choice}"]`);
-    }
-    await page.waitForSelector('.ending');
-
-    // the notice: a polite live region, not a dialog; the focus stays where it was
-    await page.waitForFunction(() => /Escucha activa/.test(document.getElementById('toast').textContent));
-    const toast = await page.evaluate(() => {
-      const t = document.getElementById('toast');
-      return { role: t.getAttribute('role'), live: t.getAttribute('aria-live'), focusInside: t.contains(document.activeElement) };
-    });
-    if (toast.role !== 'status' || toast.live !== 'polite' || toast.focusInside) fail('the notice is not a polite status: ' + JSON.stringify(toast));
-    await axeCheck(page, 'scenario-ending-with-notice');
-    await page.waitForFunction(b => Number(document.querySelector('#hud [data-xp]').getAttribute('data-xp')) > b, xpBefore);
-    report.xp = Number(await page.getAttribute('#hud [data-xp]', 'data-xp'));
-
-    // the badge shelf
-    await page.click('#nav-badges');
-    await page.waitForSelector('[data-badge="escucha-activa"]');
-    if (await page.getAttribute('[data-badge="escucha-activa"]', 'data-earned') !== 'true') fail('Escucha activa is not earned on the shelf');
-    const locked = await page.$$eval('[data-badge][data-earned="false"]', els => els.map(e => e.textContent));
-    if (locked.length < 1 || !locked.every(t => /Cómo conseguirla/.test(t))) fail('locked badges do not say how to earn them');
-    await axeCheck(page, 'badges');
-
-    // the leaderboard: the learner's own row under an alias, not the name
-    await page.click('#nav-leaderboard');
-    await page.waitForSelector('table.leaderboard tr[data-me="true"]');
-    const mine = await page.textContent('table.leaderboard tr[data-me="true"] th');
-    const profile = await page.evaluate(() => fetch('/api/gamification/profile').then(r => r.json()));
-    report.alias = profile.alias;
-    if (!mine.includes(profile.alias)) fail('own row shows "' + mine + '", not the alias ' + profile.alias);
-    if ((await page.textContent('main')).includes(NAME)) fail('the name appears on the leaderboard page');
-    await axeCheck(page, 'leaderboard');
-    await page.check('#lb-scope-department');
-    await page.click('form.filters button[type=submit]');
-    await page.waitForFunction(() => /department/.test(location.hash));
-    await page.waitForSelector('table.leaderboard tr[data-me="true"]');
-    await page.waitForSelector('table.leagues tr.me');
-    await axeCheck(page, 'leaderboard-department');
-
-    if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
-    console.log(JSON.stringify(report));
-  } catch (e) {
-    report.error = String(e && e.stack || e);
-    try {
-      const pages = browser.contexts().flatMap(c => c.pages());
-      if (pages.length) {
-        report.screenshot = require('path').join(require('os').tmpdir(), 'civica-e2e-gamification.png');
-        await pages[0].screenshot({ path: report.screenshot, fullPage: true });
-        report.mainText = (await pages[0].textContent('main')).slice(0, 2000);
-        report.hash = await pages[0].evaluate(() => location.hash);
-      }
-    } catch (ignored) { /* best effort */ }
-    console.log(JSON.stringify(report));
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
+  // the complaint scenario of unit 4 to its best ending
+  await page.goto(BASE + '/play/#/unit/4/scenario/u4-sc-alumbrado');
+  await page.waitForSelector('main .actions button');
+  await page.click('main .actions button');
+  for (const step of KEY.bestPath) {
+    const [node, choice] = step.split(':');
+    await page.waitForSelector(`fieldset[data-node="${node}"]`);
+    await page.click(`fieldset[data-node="${node}"] button[data-choice="${choice}"]`);
   }
-})();
+  await page.waitForSelector('.ending');
+
+  // the notice: a polite live region, not a dialog; the focus stays where it was
+  await page.waitForFunction(() => /Escucha activa/.test(document.getElementById('toast').textContent));
+  const toast = await page.evaluate(() => {
+    const t = document.getElementById('toast');
+    return { role: t.getAttribute('role'), live: t.getAttribute('aria-live'), focusInside: t.contains(document.activeElement) };
+  });
+  if (toast.role !== 'status' || toast.live !== 'polite' || toast.focusInside) fail('the notice is not a polite status: ' + JSON.stringify(toast));
+  await axeCheck(page, 'scenario-ending-with-notice');
+  await page.waitForFunction(b => Number(document.querySelector('#hud [data-xp]').getAttribute('data-xp')) > b, xpBefore);
+  report.xp = Number(await page.getAttribute('#hud [data-xp]', 'data-xp'));
+
+  // the badge shelf
+  await page.click('#nav-badges');
+  await page.waitForSelector('[data-badge="escucha-activa"]');
+  if (await page.getAttribute('[data-badge="escucha-activa"]', 'data-earned') !== 'true') fail('Escucha activa is not earned on the shelf');
+  const locked = await page.$$eval('[data-badge][data-earned="false"]', els => els.map(e => e.textContent));
+  if (locked.length < 1 || !locked.every(t => /Cómo conseguirla/.test(t))) fail('locked badges do not say how to earn them');
+  await axeCheck(page, 'badges');
+
+  // the leaderboard: the learner's own row under an alias, not the name
+  await page.click('#nav-leaderboard');
+  await page.waitForSelector('table.leaderboard tr[data-me="true"]');
+  const mine = await page.textContent('table.leaderboard tr[data-me="true"] th');
+  const profile = await page.evaluate(() => fetch('/api/gamification/profile').then(r => r.json()));
+  report.alias = profile.alias;
+  if (!mine.includes(profile.alias)) fail('own row shows "' + mine + '", not the alias ' + profile.alias);
+  if ((await page.textContent('main')).includes(NAME)) fail('the name appears on the leaderboard page');
+  await axeCheck(page, 'leaderboard');
+  await page.check('#lb-scope-department');
+  await page.click('form.filters button[type=submit]');
+  await page.waitForFunction(() => /department/.test(location.hash));
+  await page.waitForSelector('table.leaderboard tr[data-me="true"]');
+  await page.waitForSelector('table.leagues tr.me');
+  await axeCheck(page, 'leaderboard-department');
+}, {
+  screenshot: 'civica-e2e-gamification.png',
+  onFailure: async page => {
+    report.mainText = (await page.textContent('main')).slice(0, 2000);
+    report.hash = await page.evaluate(() => location.hash);
+  }
+});

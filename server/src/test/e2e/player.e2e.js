@@ -8,36 +8,19 @@
 // Prints one JSON line {"email", "learner", "axe": [...serious or critical violations], "external": [...]}; exit 1 on failure.
 'use strict';
 const fs = require('fs');
-const { chromium } = require('playwright-core');
+const { BASE, fail, axeChecker, openDesktopPage, run, submitRegistration, nextQuizItem, answerQuizItem } = require('./support');
 
-const BASE = process.env.BASE_URL;
 const KEY = JSON.parse(fs.readFileSync(process.env.KEY_FILE, 'utf8'));
 const journey = process.argv[2];
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const report = { journey, axe: [], external: [], checked: [] };
-
-function fail(message) { throw new Error(message); }
-
-async function axeCheck(page, label) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) }));
-  });
-  report.checked.push(label);
-  violations.forEach(v => report.axe.push(Object.assign({ page: label }, v)));
-}
+const axeCheck = axeChecker(report);
 
 async function register(page) {
   await page.goto(BASE + '/play/');
   await page.waitForSelector('#rg-name');
   await axeCheck(page, 'signin');
   report.email = 'e2e-' + journey + '-' + Date.now() + '@ayto.example';
-  await page.fill('#rg-name', 'Prueba ' + journey);
-  await page.fill('#rg-email', report.email);
-  await page.fill('#rg-password', 'una-clave-larga');
-  await page.click('#rg-password >> xpath=ancestor::form//button[@type="submit"]');
+  await submitRegistration(page, { name: 'Prueba ' + journey, email: report.email, password: 'una-clave-larga' });
   await page.waitForSelector('.cards');
   await axeCheck(page, 'catalogue');
   report.learner = (await page.evaluate(() => fetch('/api/me').then(r => r.json()))).id;
@@ -64,51 +47,17 @@ async function readUnit4(page) {
   }
 }
 
-async function answerItem(page, itemId, response) {
-  const key = KEY.items[itemId];
-  const q = '#q-' + itemId;
-  switch (key.type) {
-    case 'single-choice': case 'true-false':
-      await page.check(q + '-' + response); break;
-    case 'multiple-response':
-      for (const id of response) await page.check(q + '-' + id);
-      break;
-    case 'matching':
-      for (const [source, target] of Object.entries(response)) await page.selectOption(q + '-' + source, target);
-      break;
-    case 'ordering':
-      for (let pos = 0; pos < response.length; pos++) {
-        for (;;) {
-          const order = await page.$$eval('.order-list li button[data-step$=":up"]', bs => bs.map(b => b.getAttribute('data-step').split(':')[0]));
-          const at = order.indexOf(response[pos]);
-          if (at === pos) break;
-          await page.click(`.order-list button[data-step="${response[pos]}:up"]`);
-        }
-      }
-      break;
-    case 'fill-in':
-      await page.fill(q + '-text', response); break;
-    default: fail('unknown type ' + key.type);
-  }
-}
-
 /** Answers the items of the attempt on screen until `stopAfter` answers, or to the results page. */
 async function playQuiz(page, mode, stopAfter) {
   let answered = 0;
   let checkedItem = false;
   let last = null;
   for (;;) {
-    // the next unanswered item (a different one from the last), or, once something was answered, the results
-    await page.waitForFunction(([lastItem, done]) => {
-      const form = document.querySelector('form[data-item]');
-      if (form) return form.getAttribute('data-item') !== lastItem && !form.querySelector('.feedback');
-      return done && !!document.querySelector('.results-list');
-    }, [last, answered > 0]);
-    if (await page.$('.results-list')) return answered;
-    const itemId = await page.getAttribute('form[data-item]', 'data-item');
+    const itemId = await nextQuizItem(page, last, answered > 0);
+    if (itemId === null) return answered;
     last = itemId;
     if (!checkedItem) { await axeCheck(page, 'quiz-item'); }
-    await answerItem(page, itemId, KEY.items[itemId][mode]);
+    await answerQuizItem(page, KEY.items[itemId].type, itemId, KEY.items[itemId][mode]);
     await page.click('form[data-item] button[type=submit]');
     await page.waitForSelector('form[data-item] .feedback');
     const ok = await page.$('form[data-item] .feedback.ok');
@@ -176,65 +125,44 @@ async function simulationToTarget(page) {
   await axeCheck(page, 'simulation-result');
 }
 
-(async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'] });
-  try {
-    // bypassCSP only lets the test inject axe-core; the page itself runs under its CSP.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'es-ES' });
-    page.setDefaultTimeout(15000);
-    page.on('request', r => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:')) report.external.push(r.url()); });
-    page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
-    await register(page);
-    if (journey === 'complete') {
-      await readUnit4(page);
-      await startQuiz(page);
-      await playQuiz(page, 'right');
-      await expectResult(page, 'passed');
-      await scenarioToBest(page);
-      await simulationToTarget(page);
-      await page.goto(BASE + '/play/#/');
-      await page.waitForSelector('.status-passed');
-    } else if (journey === 'fail-retry-pass') {
-      await startQuiz(page);
-      await playQuiz(page, 'wrong');
-      await expectResult(page, 'failed');
-      await page.click('main .actions button');
-      await playQuiz(page, 'right');
-      await expectResult(page, 'passed');
-    } else if (journey === 'resume') {
-      await startQuiz(page);
-      await playQuiz(page, 'right', 2);
-      await page.reload();
-      await page.waitForSelector('form[data-item]');
-      const h1 = await page.textContent('main h1');
-      if (!/\b3\b/.test(h1)) fail('after reload the quiz shows "' + h1 + '", not question 3');
-      await page.goto(BASE + '/play/#/unit/4/quiz');
-      await page.waitForSelector('main .actions a');   // "continue the attempt in progress"
-      await page.click('main .actions a');
-      await playQuiz(page, 'right');
-      await expectResult(page, 'passed');
-    } else {
-      fail('unknown journey ' + journey);
-    }
-    if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
-    console.log(JSON.stringify(report));
-  } catch (e) {
-    report.error = String(e && e.stack || e);
-    try {
-      const pages = browser.contexts().flatMap(c => c.pages());
-      if (pages.length) {
-        report.screenshot = require('path').join(require('os').tmpdir(), 'civica-e2e-' + journey + '.png');
-        await pages[0].screenshot({ path: report.screenshot, fullPage: true });
-        report.mainText = (await pages[0].textContent('main')).slice(0, 2000);
-        report.hash = await pages[0].evaluate(() => location.hash);
-      }
-    } catch (ignored) { /* best effort */ }
-    console.log(JSON.stringify(report));
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
+run(report, async browser => {
+  const page = await openDesktopPage(browser, report);
+  await register(page);
+  if (journey === 'complete') {
+    await readUnit4(page);
+    await startQuiz(page);
+    await playQuiz(page, 'right');
+    await expectResult(page, 'passed');
+    await scenarioToBest(page);
+    await simulationToTarget(page);
+    await page.goto(BASE + '/play/#/');
+    await page.waitForSelector('.status-passed');
+  } else if (journey === 'fail-retry-pass') {
+    await startQuiz(page);
+    await playQuiz(page, 'wrong');
+    await expectResult(page, 'failed');
+    await page.click('main .actions button');
+    await playQuiz(page, 'right');
+    await expectResult(page, 'passed');
+  } else if (journey === 'resume') {
+    await startQuiz(page);
+    await playQuiz(page, 'right', 2);
+    await page.reload();
+    await page.waitForSelector('form[data-item]');
+    const h1 = await page.textContent('main h1');
+    if (!/\b3\b/.test(h1)) fail('after reload the quiz shows "' + h1 + '", not question 3');
+    await page.goto(BASE + '/play/#/unit/4/quiz');
+    await page.waitForSelector('main .actions a');   // "continue the attempt in progress"
+    await page.click('main .actions a');
+    await playQuiz(page, 'right');
+    await expectResult(page, 'passed');
+  } else {
+    fail('unknown journey ' + journey);
   }
-})();
+}, {
+  screenshot: 'civica-e2e-' + journey + '.png',
+  onFailure: async page => {
+    report.mainText = (await page.textContent('main')).slice(0, 2000);
+    report.hash = await page.evaluate(() => location.hash);
+  }
+});

@@ -11,9 +11,8 @@
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { BASE, fail, watchExternalRequests, watchPageErrors, run, nextQuizItem, answerQuizItem } = require('./support');
 
-const BASE = process.env.BASE_URL;
 const LMS = 'http://127.0.0.1:' + process.env.LMS_PORT;
 const PKG = process.env.PKG_DIR;
 const KEY = JSON.parse(fs.readFileSync(process.env.KEY_FILE, 'utf8'));
@@ -21,8 +20,6 @@ const standard = process.argv[2];
 const report = { standard, learnerId: 'lms-' + standard + '-' + Date.now(), external: [] };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.xml': 'application/xml',
   '.xsd': 'application/xml', '.dtd': 'application/xml-dtd' };
-
-function fail(message) { throw new Error(message); }
 
 const cmi5 = { token: Buffer.from(process.env.LRS_KEY + ':' + process.env.LRS_SECRET).toString('base64'),
   fetchUsed: false, returned: false };
@@ -113,29 +110,6 @@ async function readSection(frame, lesson, i) {
   }, lesson.sections[i].title);
 }
 
-async function answerItem(frame, itemId, response) {
-  const key = KEY.items[itemId];
-  const q = '#q-' + itemId;
-  switch (key.type) {
-    case 'single-choice': case 'true-false': await frame.check(q + '-' + response); break;
-    case 'multiple-response': for (const id of response) await frame.check(q + '-' + id); break;
-    case 'matching':
-      for (const [source, target] of Object.entries(response)) await frame.selectOption(q + '-' + source, target);
-      break;
-    case 'ordering':
-      for (let pos = 0; pos < response.length; pos++) {
-        for (;;) {
-          const order = await frame.$$eval('.order-list li button[data-step$=":up"]', bs => bs.map(b => b.getAttribute('data-step').split(':')[0]));
-          if (order.indexOf(response[pos]) === pos) break;
-          await frame.click(`.order-list button[data-step="${response[pos]}:up"]`);
-        }
-      }
-      break;
-    case 'fill-in': await frame.fill(q + '-text', response); break;
-    default: fail('unknown type ' + key.type);
-  }
-}
-
 async function passQuiz(frame) {
   await frame.evaluate(() => { location.hash = '#/unit/4/quiz'; });
   await frame.waitForSelector('main .actions button, main .actions a');
@@ -143,15 +117,10 @@ async function passQuiz(frame) {
   let last = null;
   let answered = 0;
   for (;;) {
-    await frame.waitForFunction(([lastItem, done]) => {
-      const form = document.querySelector('form[data-item]');
-      if (form) return form.getAttribute('data-item') !== lastItem && !form.querySelector('.feedback');
-      return done && !!document.querySelector('.results-list');
-    }, [last, answered > 0]);
-    if (await frame.$('.results-list')) return answered;
-    const itemId = await frame.getAttribute('form[data-item]', 'data-item');
+    const itemId = await nextQuizItem(frame, last, answered > 0);
+    if (itemId === null) return answered;
     last = itemId;
-    await answerItem(frame, itemId, KEY.items[itemId].right);
+    await answerQuizItem(frame, KEY.items[itemId].type, itemId, KEY.items[itemId].right);
     await frame.click('form[data-item] button[type=submit]');
     await frame.waitForSelector('form[data-item] .feedback.ok');
     answered++;
@@ -190,72 +159,58 @@ async function cmi5Journey(page) {
   report.fetchUsed = cmi5.fetchUsed;
 }
 
+/** SCORM 1.2 or 2004: read three sections, leave, relaunch at the third, pass the quiz, finish. */
+async function scormJourney(page) {
+  const course = await (await fetch(BASE + '/api/course')).json();
+  const unit = course.units.find(u => u.number === 4);
+
+  // first session: three sections, then the learner leaves through the LMS
+  let frame = await launch(page, null);
+  await frame.waitForSelector('main h1');
+  const lesson = unit.lessons[0];
+  if (lesson.sections.length < 3) fail('lesson 1 of unit 4 has fewer than three sections');
+  for (let i = 0; i < 3; i++) await readSection(frame, lesson, i);
+  const third = lesson.sections[2].id;
+  await lmsValue(page, () => window.lmsSnapshot(), cmi => loc(cmi) === third, 'bookmark after three sections');
+  await page.evaluate(() => window.exitLms());
+  const first = await lmsValue(page, () => window.lms.finished, v => !!v, 'finish on leaving');
+  report.first = first;
+
+  // second session: the LMS relaunches with what it saved; the player must open on the third section
+  frame = await launch(page, first);
+  await frame.waitForSelector('article.lesson-body h1');
+  report.resumedAt = await frame.textContent('article.lesson-body h1');
+  if (report.resumedAt !== lesson.sections[2].title) fail('relaunch opened "' + report.resumedAt + '"');
+  report.answered = await passQuiz(frame);
+  report.passedShown = !!(await frame.$('main > .feedback.ok'));
+  await lmsValue(page, () => window.lmsSnapshot(), cmi => (cmi.core ? cmi.core.lesson_status : cmi.success_status) === 'passed',
+    'passed reported');
+  await frame.click('[data-lms-finish]');
+  await frame.waitForSelector('[data-lms-finished]');
+  report.final = await lmsValue(page, () => window.lms.finished, v => !!v, 'finish when done');
+  report.commits = await page.evaluate(() => window.lms.commits);
+}
+
 (async () => {
   const lmsServer = await serveLms();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'es-ES' });
-    page.setDefaultTimeout(15000);
-    page.on('request', r => {
-      if (!r.url().startsWith(BASE) && !r.url().startsWith(LMS) && !r.url().startsWith('data:')) report.external.push(r.url());
-    });
-    page.on('pageerror', e => { report.pageErrors = (report.pageErrors || []).concat(String(e)); });
-    page.on('console', m => { if (m.type() === 'error') report.console = (report.console || []).concat(m.text()); });
-    if (standard === 'cmi5') {
-      await cmi5Journey(page);
-      if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
-      console.log(JSON.stringify(report));
-      return;
-    }
-    const course = await (await fetch(BASE + '/api/course')).json();
-    const unit = course.units.find(u => u.number === 4);
-
-    // first session: three sections, then the learner leaves through the LMS
-    let frame = await launch(page, null);
-    await frame.waitForSelector('main h1');
-    const lesson = unit.lessons[0];
-    if (lesson.sections.length < 3) fail('lesson 1 of unit 4 has fewer than three sections');
-    for (let i = 0; i < 3; i++) await readSection(frame, lesson, i);
-    const third = lesson.sections[2].id;
-    await lmsValue(page, () => window.lmsSnapshot(), cmi => loc(cmi) === third, 'bookmark after three sections');
-    await page.evaluate(() => window.exitLms());
-    const first = await lmsValue(page, () => window.lms.finished, v => !!v, 'finish on leaving');
-    report.first = first;
-
-    // second session: the LMS relaunches with what it saved; the player must open on the third section
-    frame = await launch(page, first);
-    await frame.waitForSelector('article.lesson-body h1');
-    report.resumedAt = await frame.textContent('article.lesson-body h1');
-    if (report.resumedAt !== lesson.sections[2].title) fail('relaunch opened "' + report.resumedAt + '"');
-    report.answered = await passQuiz(frame);
-    report.passedShown = !!(await frame.$('main > .feedback.ok'));
-    await lmsValue(page, () => window.lmsSnapshot(), cmi => (cmi.core ? cmi.core.lesson_status : cmi.success_status) === 'passed',
-      'passed reported');
-    await frame.click('[data-lms-finish]');
-    await frame.waitForSelector('[data-lms-finished]');
-    report.final = await lmsValue(page, () => window.lms.finished, v => !!v, 'finish when done');
-    report.commits = await page.evaluate(() => window.lms.commits);
-    if (report.pageErrors) fail('page errors: ' + report.pageErrors.join('; '));
-    console.log(JSON.stringify(report));
-  } catch (e) {
-    report.error = String(e && e.stack || e);
-    try {
-      const pages = browser.contexts().flatMap(c => c.pages());
-      if (pages.length) {
-        report.screenshot = require('path').join(require('os').tmpdir(), 'civica-scorm-e2e-' + standard + '.png');
-        await pages[0].screenshot({ path: report.screenshot, fullPage: true });
-        report.frames = pages[0].frames().map(f => f.url());
-        const player = pages[0].frames().find(f => f.url().startsWith(BASE));
+    await run(report, async browser => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'es-ES' });
+      page.setDefaultTimeout(15000);
+      watchExternalRequests(page, report, [LMS]);
+      watchPageErrors(page, report);
+      page.on('console', m => { if (m.type() === 'error') report.console = (report.console || []).concat(m.text()); });
+      if (standard === 'cmi5') await cmi5Journey(page);
+      else await scormJourney(page);
+    }, {
+      screenshot: 'civica-scorm-e2e-' + standard + '.png',
+      onFailure: async page => {
+        report.frames = page.frames().map(f => f.url());
+        const player = page.frames().find(f => f.url().startsWith(BASE));
         if (player) report.playerText = (await player.textContent('body')).slice(0, 1500);
       }
-    } catch (ignored) { /* best effort */ }
-    console.log(JSON.stringify(report));
-    process.exitCode = 1;
+    });
   } finally {
-    await browser.close();
     lmsServer.close();
   }
 })();

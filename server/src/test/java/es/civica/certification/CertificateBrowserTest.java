@@ -1,11 +1,10 @@
 package es.civica.certification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import es.civica.content.ContentLoader;
 import es.civica.content.Unit;
+import es.civica.support.BrowserScript;
 import es.civica.support.PlayerClient;
 import es.civica.support.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -17,11 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Drives Chromium through {@code src/test/e2e/certificate.e2e.js}: the holder downloads the certificate from the
@@ -29,15 +27,11 @@ import java.util.concurrent.TimeUnit;
  * Skipped when node, Chromium or the e2e packages are missing (as {@code PlayerBrowserTest}).
  */
 class CertificateBrowserTest {
-  private static final Path E2E = Path.of("src/test/e2e");
   private static TestServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
-        "e2e packages missing: run npm ci in server/src/test/e2e");
-    assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
-    assumeTrue(commandWorks("node", "--version"), "node missing");
+    BrowserScript.assumeAvailable();
     server = TestServer.startWithPublicUrl();   // the QR code must point at this server
   }
 
@@ -67,23 +61,9 @@ class CertificateBrowserTest {
     try {
       Files.write(issued, pdf.body());
       Files.write(altered, CertificateFlowTest.editCredential(pdf.body(), "Íñigo", "Íñigo Otro"));
-      ProcessBuilder pb = new ProcessBuilder("node", "certificate.e2e.js").directory(E2E.toFile())
-          .redirectError(ProcessBuilder.Redirect.INHERIT);
-      pb.environment().put("BASE_URL", server.baseUrl());
-      pb.environment().put("CERT_ID", id);
-      pb.environment().put("PDF", issued.toString());
-      pb.environment().put("ALTERED", altered.toString());
-      pb.environment().put("COOKIE", learner.sessionToken());
-      pb.environment().put("QR_URL", qrUrl(pdf.body()));
-      pb.environment().put("CHROMIUM", chromium());
-      Process p = pb.start();
-      byte[] out = p.getInputStream().readAllBytes();
-      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "timed out");
-      String text = new String(out, StandardCharsets.UTF_8).strip();
-      JsonObject report = new JsonObject(text.substring(text.lastIndexOf('\n') + 1));
-      assertEquals(0, p.exitValue(), "failed: " + report.getString("error"));
-      assertEquals(new JsonArray(), report.getJsonArray("axe"), "serious or critical axe violations");
-      assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
+      JsonObject report = BrowserScript.of(server, "certificate.e2e.js").env("CERT_ID", id)
+          .env("PDF", issued.toString()).env("ALTERED", altered.toString()).env("COOKIE", learner.sessionToken())
+          .env("QR_URL", qrUrl(pdf.body())).timeout(Duration.ofSeconds(180)).runAndCheckAxe();
       assertEquals(5, report.getJsonArray("checked").size());
       assertEquals(pdf.body().length, report.getInteger("downloaded"));
     } finally {
@@ -103,18 +83,5 @@ class CertificateBrowserTest {
       }
     }
     throw new AssertionError("no link over the QR code");
-  }
-
-  private static String chromium() {
-    String configured = System.getenv("CHROMIUM");
-    return configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium";
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }

@@ -2,8 +2,8 @@ package es.civica.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import es.civica.support.BrowserScript;
 import es.civica.support.DeskClient;
 import es.civica.support.LrsClient;
 import es.civica.support.TestServer;
@@ -14,26 +14,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the desks in Chromium (Playwright, axe-core) through {@code src/test/e2e/desk.e2e.js} against the real
  * server. Skipped when node, Chromium or the e2e packages are missing (as PlayerBrowserTest).
  */
 class DeskBrowserTest {
-  private static final Path E2E = Path.of("src/test/e2e");
   private static final String PASSWORD = "correcto-caballo-bateria";
   private static final String UNIT4 = DeskClient.UNIT + "4";
   private static TestServer server;
@@ -41,10 +36,7 @@ class DeskBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
-        "e2e packages missing: run npm ci in server/src/test/e2e");
-    assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
-    assumeTrue(commandWorks("node", "--version"), "node missing");
+    BrowserScript.assumeAvailable();
     server = TestServer.start();
     player = server.credential("content", "all");
     assertEquals(201, DeskClient.bootstrap(server, DeskClient.account("admin@desk.example", "admin", PASSWORD)).statusCode());
@@ -133,43 +125,10 @@ class DeskBrowserTest {
     return journey(server, name, email, PASSWORD, env);
   }
 
-  /** Whether the browser tests can run here (node, Chromium, the e2e packages). */
-  static boolean browserAvailable() {
-    return Files.isDirectory(E2E.resolve("node_modules/playwright-core")) && Files.isExecutable(Path.of(chromium()))
-        && commandWorks("node", "--version");
-  }
-
   /** Runs a journey of desk.e2e.js; asserts it passed with no serious axe violation and no external request. */
   static JsonObject journey(TestServer server, String name, String email, String password, Map<String, String> env)
       throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("node", "desk.e2e.js", name).directory(E2E.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("BASE_URL", server.baseUrl());
-    pb.environment().put("EMAIL", email);
-    pb.environment().put("PASSWORD", password);
-    pb.environment().put("CHROMIUM", chromium());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "journey timed out");
-    String text = new String(out, StandardCharsets.UTF_8).strip();
-    JsonObject report = new JsonObject(text.substring(text.lastIndexOf('\n') + 1));
-    assertEquals(0, p.exitValue(), "journey " + name + " failed: " + report.encodePrettily());
-    assertEquals(new JsonArray(), report.getJsonArray("axe"), "serious or critical axe violations");
-    assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
-    return report;
-  }
-
-  private static String chromium() {
-    String configured = System.getenv("CHROMIUM");
-    return configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium";
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    return BrowserScript.of(server, "desk.e2e.js", name).env("EMAIL", email).env("PASSWORD", password).env(env)
+        .runAndCheckAxe();
   }
 }

@@ -183,7 +183,7 @@ class HrDeskTest {
   @DisplayName("in the browser: hr verifies by id and by PDF upload (identical, altered), revokes with a reason, "
       + "runs a bulk CSV with one row of each outcome and downloads the result; jsQR is served")
   void inTheBrowser() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(DeskBrowserTest.browserAvailable(), "no browser here");
+    es.civica.support.BrowserScript.assumeAvailable();
     PlayerClient extra = new PlayerClient(server.baseUrl());
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("hr-e2e");
     java.nio.file.Path pdf = dir.resolve("certificado.pdf");

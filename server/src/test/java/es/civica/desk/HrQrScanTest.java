@@ -1,14 +1,13 @@
 package es.civica.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import es.civica.content.ContentLoader;
 import es.civica.content.Unit;
+import es.civica.support.BrowserScript;
 import es.civica.support.DeskClient;
 import es.civica.support.PlayerClient;
 import es.civica.support.TestServer;
@@ -23,8 +22,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** The HR desk scans a certificate's QR code with the (fake) camera of Chromium and verifies it. */
 class HrQrScanTest {
@@ -34,7 +33,7 @@ class HrQrScanTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(DeskBrowserTest.browserAvailable(), "no browser here");
+    BrowserScript.assumeAvailable();
     server = TestServer.start(new JsonObject().put("CIVICA_VERIFY_RATE_PER_MINUTE", "100000")
         .put("CIVICA_VERIFY_BURST", "10000"));
     PlayerClient c = new PlayerClient(server.baseUrl());
@@ -89,24 +88,10 @@ class HrQrScanTest {
   void scanWithTheCamera() throws Exception {
     Path video = Files.createTempFile("qr", ".y4m");
     Files.write(video, qrVideo(server.baseUrl() + "/verify/" + certificate));
-    ProcessBuilder pb = new ProcessBuilder("node", "desk-scan.e2e.js").directory(Path.of("src/test/e2e").toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("BASE_URL", server.baseUrl());
-    pb.environment().put("EMAIL", "rrhh@desk.example");
-    pb.environment().put("PASSWORD", PASSWORD);
-    pb.environment().put("VIDEO", video.toString());
-    String chromium = System.getenv("CHROMIUM");
-    pb.environment().put("CHROMIUM", chromium != null && !chromium.isBlank() ? chromium : "/usr/bin/chromium");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
-    String text = new String(out, StandardCharsets.UTF_8).strip();
-    JsonObject r = new JsonObject(text.substring(text.lastIndexOf('\n') + 1));
-    assertEquals(0, p.exitValue(), r.encodePrettily());
+    JsonObject r = BrowserScript.of(server, "desk-scan.e2e.js").env("EMAIL", "rrhh@desk.example")
+        .env("PASSWORD", PASSWORD).env("VIDEO", video.toString()).timeout(Duration.ofSeconds(120)).runAndCheckAxe();
     assertEquals(certificate, r.getString("id"));
     assertEquals("VALID", r.getString("status"));
-    assertEquals(new JsonArray(), r.getJsonArray("axe"));
-    assertEquals(new JsonArray(), r.getJsonArray("external"));
     Files.deleteIfExists(video);
   }
 }

@@ -2,11 +2,11 @@ package es.civica.gamification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import es.civica.content.ContentLoader;
 import es.civica.content.Scenario;
 import es.civica.learning.PlayerTestAccess;
+import es.civica.support.BrowserScript;
 import es.civica.support.LrsClient;
 import es.civica.support.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -16,16 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Earns "Escucha activa" in Chromium (Playwright, axe-core) through {@code src/test/e2e/gamification.e2e.js}: the
@@ -33,16 +30,12 @@ import java.util.concurrent.TimeUnit;
  * then checks the badge's "earned" statement in the LRS. Skipped when node, Chromium or the e2e packages are missing.
  */
 class GamificationBrowserTest {
-  private static final Path E2E = Path.of("src/test/e2e");
   private static TestServer server;
   private static Path keyFile;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
-        "e2e packages missing: run npm ci in server/src/test/e2e");
-    assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
-    assumeTrue(commandWorks("node", "--version"), "node missing");
+    BrowserScript.assumeAvailable();
     server = TestServer.start();
     HttpResponse<String> organisation = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(server.baseUrl() + "/admin/api/organisations"))
@@ -69,19 +62,8 @@ class GamificationBrowserTest {
   @DisplayName("in the browser: Escucha activa earned in unit 4, announced politely, on the shelf, and the learner on "
       + "the leaderboard under an alias; no serious or critical axe violation; no external request")
   void earnEscuchaActiva() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("node", "gamification.e2e.js").directory(E2E.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("BASE_URL", server.baseUrl());
-    pb.environment().put("KEY_FILE", keyFile.toAbsolutePath().toString());
-    pb.environment().put("CHROMIUM", chromium());
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "journey timed out");
-    String text = new String(out, StandardCharsets.UTF_8).strip();
-    JsonObject report = new JsonObject(text.substring(text.lastIndexOf('\n') + 1));
-    assertEquals(0, p.exitValue(), "journey failed: " + report.getString("error"));
-    assertEquals(new JsonArray(), report.getJsonArray("axe"), "serious or critical axe violations");
-    assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
+    JsonObject report = BrowserScript.of(server, "gamification.e2e.js")
+        .env("KEY_FILE", keyFile.toAbsolutePath().toString()).runAndCheckAxe();
     assertTrue(report.getJsonArray("checked").size() >= 6);
     assertEquals(new JsonArray().add("Diputación de Prueba"), report.getJsonArray("suggestions"),
         "the registration form suggests the directory's names");
@@ -94,18 +76,5 @@ class GamificationBrowserTest {
     assertEquals(1, earned.size(), earned.encodePrettily());
     assertEquals(GamificationProjector.BADGES + "escucha-activa",
         earned.getJsonObject(0).getJsonObject("object").getString("id"));
-  }
-
-  private static String chromium() {
-    String configured = System.getenv("CHROMIUM");
-    return configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium";
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }

@@ -2,12 +2,12 @@ package es.civica.learning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import es.civica.content.ContentLoader;
 import es.civica.content.Item;
 import es.civica.content.Scenario;
 import es.civica.content.Unit;
+import es.civica.support.BrowserScript;
 import es.civica.support.LrsClient;
 import es.civica.support.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -17,15 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the player in Chromium (Playwright, axe-core) through {@code src/test/e2e/player.e2e.js} against the real
@@ -33,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  * ({@code apt-get install -y chromium}; {@code npm ci} in {@code server/src/test/e2e}).
  */
 class PlayerBrowserTest {
-  private static final Path E2E = Path.of("src/test/e2e");
   private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
   private static TestServer server;
   private static LrsClient lrs;
@@ -42,10 +38,7 @@ class PlayerBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
-        "e2e packages missing: run npm ci in server/src/test/e2e");
-    assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
-    assumeTrue(commandWorks("node", "--version"), "node missing");
+    BrowserScript.assumeAvailable();
     server = TestServer.start();
     lrs = server.credential("e2e-reader", "all/read");
     unit4 = ContentLoader.fromClasspath().unit(4).orElseThrow();
@@ -117,21 +110,8 @@ class PlayerBrowserTest {
   }
 
   private JsonObject journey(String name) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("node", "player.e2e.js", name).directory(E2E.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("BASE_URL", server.baseUrl());
-    pb.environment().put("KEY_FILE", keyFile.toAbsolutePath().toString());
-    pb.environment().put("CHROMIUM", chromium());
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "journey timed out");
-    String text = new String(out, StandardCharsets.UTF_8).strip();
-    String last = text.substring(text.lastIndexOf('\n') + 1);
-    JsonObject report = new JsonObject(last);
-    assertEquals(0, p.exitValue(), "journey " + name + " failed: " + report.getString("error"));
-    assertEquals(new JsonArray(), report.getJsonArray("axe"), "serious or critical axe violations");
-    assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
-    return report;
+    return BrowserScript.of(server, "player.e2e.js", name).env("KEY_FILE", keyFile.toAbsolutePath().toString())
+        .runAndCheckAxe();
   }
 
   private String agent(String learner) {
@@ -143,18 +123,5 @@ class PlayerBrowserTest {
     HttpResponse<String> r = lrs.get("/statements", Map.of("agent", agent, "verb", VERBS + verb, "limit", "500"));
     assertEquals(200, r.statusCode(), r.body());
     return new JsonObject(r.body()).getJsonArray("statements");
-  }
-
-  private static String chromium() {
-    String configured = System.getenv("CHROMIUM");
-    return configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium";
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }

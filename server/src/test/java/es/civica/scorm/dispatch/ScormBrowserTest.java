@@ -3,12 +3,12 @@ package es.civica.scorm.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import es.civica.content.ContentLoader;
 import es.civica.content.Item;
 import es.civica.content.Unit;
 import es.civica.support.Answers;
+import es.civica.support.BrowserScript;
 import es.civica.support.LrsClient;
 import es.civica.support.TempFolders;
 import es.civica.support.TestServer;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packages end to end in Chromium: {@code src/test/e2e/scorm.e2e.js} serves a page that plays the LMS (the
@@ -39,7 +37,6 @@ import java.util.concurrent.TimeUnit;
  * statements for the LMS account agent. Skipped without node, Chromium or the e2e packages (like PlayerBrowserTest).
  */
 class ScormBrowserTest {
-  private static final Path E2E = Path.of("src/test/e2e");
   private static final String VERBS = "http://adlnet.gov/expapi/verbs/";
   private static TestServer server;
   private static LrsClient lrs;
@@ -50,11 +47,7 @@ class ScormBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core"))
-            && Files.isDirectory(E2E.resolve("node_modules/scorm-again")),
-        "e2e packages missing: run npm ci in server/src/test/e2e");
-    assumeTrue(Files.isExecutable(Path.of(chromium())), "Chromium missing: apt-get install -y chromium");
-    assumeTrue(commandWorks("node", "--version"), "node missing");
+    BrowserScript.assumeAvailable("playwright-core", "scorm-again");
     server = TestServer.startWithPublicUrl();
     lrs = server.credential("scorm-e2e-reader", "all/read");
     unit4 = ContentLoader.fromClasspath().unit(4).orElseThrow();
@@ -216,40 +209,15 @@ class ScormBrowserTest {
   }
 
   private JsonObject journey(String standard, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("node", "scorm.e2e.js", standard).directory(E2E.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("BASE_URL", server.baseUrl());
-    pb.environment().put("LMS_PORT", String.valueOf(lmsPort));
-    pb.environment().put("PKG_DIR", work.resolve("pkg").toAbsolutePath().toString());
-    pb.environment().put("KEY_FILE", work.resolve("key.json").toAbsolutePath().toString());
-    pb.environment().put("CHROMIUM", chromium());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertTrue(p.waitFor(240, TimeUnit.SECONDS), "journey timed out");
-    String text = new String(out, StandardCharsets.UTF_8).strip();
-    JsonObject report = new JsonObject(text.substring(text.lastIndexOf('\n') + 1));
-    assertEquals(0, p.exitValue(), "journey " + standard + " failed: " + report.encodePrettily());
-    assertEquals(new JsonArray(), report.getJsonArray("external"), "external requests");
-    return report;
+    // run(), not runAndCheckAxe(): scorm.e2e.js runs no axe check, its report has no "axe"
+    return BrowserScript.of(server, "scorm.e2e.js", standard).env("LMS_PORT", String.valueOf(lmsPort))
+        .env("PKG_DIR", work.resolve("pkg").toAbsolutePath().toString())
+        .env("KEY_FILE", work.resolve("key.json").toAbsolutePath().toString()).env(env).run();
   }
 
   private JsonArray statements(String agent, String verb) throws Exception {
     HttpResponse<String> r = lrs.get("/statements", Map.of("agent", agent, "verb", VERBS + verb, "limit", "500"));
     assertEquals(200, r.statusCode(), r.body());
     return new JsonObject(r.body()).getJsonArray("statements");
-  }
-
-  private static String chromium() {
-    String configured = System.getenv("CHROMIUM");
-    return configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium";
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 }
