@@ -91,8 +91,16 @@ class GamificationProjectionTest {
   }
 
   static JsonObject complaintBest(Who who) {
-    return statement(who, "completed", unit4.scenario("u4-sc-alumbrado").orElseThrow().iri(), new JsonObject()
-        .put("success", true).put("extensions", new JsonObject().put(EXT + "tier", "best")
+    return complaintBest(who.agent(), unit4);
+  }
+
+  /** The best ending of unit 4's complaint scenario: earns the "escucha-activa" badge under the course's rules. */
+  static JsonObject complaintBest(JsonObject agent, Unit unit4) {
+    return new JsonObject().put("id", UUID.randomUUID().toString()).put("actor", agent)
+        .put("verb", new JsonObject().put("id", V + "completed").put("display", new JsonObject().put("en-US", "completed")))
+        .put("object", new JsonObject().put("objectType", "Activity")
+            .put("id", unit4.scenario("u4-sc-alumbrado").orElseThrow().iri()))
+        .put("result", new JsonObject().put("success", true).put("extensions", new JsonObject().put(EXT + "tier", "best")
             .put(EXT + "metrics", new JsonObject().put("escalation", 0))));
   }
 
@@ -119,7 +127,11 @@ class GamificationProjectionTest {
 
   /** The learner's "earned" statements that are not voided (the query also returns statements referring to them). */
   static JsonArray earnedStatements(Who who) throws Exception {
-    JsonArray all = lrs.query(Map.of("agent", new JsonObject().put("account", who.agent().getJsonObject("account"))
+    return earnedStatements(lrs, who.agent());
+  }
+
+  static JsonArray earnedStatements(LrsClient lrs, JsonObject agent) throws Exception {
+    JsonArray all = lrs.query(Map.of("agent", new JsonObject().put("account", agent.getJsonObject("account"))
         .encode(), "verb", GamificationProjector.EARNED)).getJsonArray("statements");
     return new JsonArray(all.stream().filter(o -> GamificationProjector.EARNED.equals(
         ((JsonObject) o).getJsonObject("verb").getString("id"))).toList());

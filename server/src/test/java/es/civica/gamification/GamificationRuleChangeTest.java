@@ -85,23 +85,12 @@ class GamificationRuleChangeTest {
         new JsonObject().put("homePage", server.app().settings().publicUrl()).put("name", id));
   }
 
-  /** The best ending of unit 4's complaint scenario: earns the "escucha-activa" badge under the course's rules. */
-  private static JsonObject complaintBest(JsonObject agent) throws Exception {
-    String scenario = ContentLoader.fromClasspath().unit(4).orElseThrow().scenario("u4-sc-alumbrado").orElseThrow().iri();
-    return new JsonObject().put("actor", agent)
-        .put("verb", new JsonObject().put("id", "http://adlnet.gov/expapi/verbs/completed")
-            .put("display", new JsonObject().put("en-US", "completed")))
-        .put("object", new JsonObject().put("objectType", "Activity").put("id", scenario))
-        .put("result", new JsonObject().put("success", true).put("extensions", new JsonObject()
-            .put(RuleEngine.EXT + "tier", "best").put(RuleEngine.EXT + "metrics", new JsonObject().put("escalation", 0))));
+  private static JsonObject complaintBest(JsonObject agent) {
+    return GamificationProjectionTest.complaintBest(agent, ContentLoader.fromClasspath().unit(4).orElseThrow());
   }
 
-  /** The learner's "earned" statements that are not voided. */
   private static JsonArray earned(JsonObject agent) throws Exception {
-    JsonArray all = lrs.query(Map.of("agent", new JsonObject().put("account", agent.getJsonObject("account")).encode(),
-        "verb", GamificationProjector.EARNED)).getJsonArray("statements");
-    return new JsonArray(all.stream().filter(o -> GamificationProjector.EARNED.equals(
-        ((JsonObject) o).getJsonObject("verb").getString("id"))).toList());
+    return GamificationProjectionTest.earnedStatements(lrs, agent);
   }
 
   private static void awaitEarned(JsonObject who, int n) throws Exception {
