@@ -71,6 +71,8 @@ public final class CertificateRegistry {
   private final WorkerExecutor pool;
   private final CertificateStore store = new CertificateStore();
   private final OrganisationStore organisations = new OrganisationStore();
+  /** Null when another process may write the certificates too (a configured database server). */
+  private final PublicRecordCache publicRecords;
 
   /**
    * @param credential   the LRS credential the issue statements are stored with (the certificates' system
@@ -93,6 +95,7 @@ public final class CertificateRegistry {
     this.eligibility = new Eligibility(course, playerCredentialId);
     this.clock = clock;
     this.pool = vertx.createSharedWorkerExecutor(POOL, settings.issueThreads());
+    this.publicRecords = db.database().embedded() ? new PublicRecordCache(10_000) : null;
   }
 
   /** Subscribes to {@code lrs.statement.stored}: a unit {@code passed} statement triggers a check of its learner. */
@@ -165,6 +168,7 @@ public final class CertificateRegistry {
    * it too when it must no longer be trusted). A certificate is renewed once; renew the renewal after that.
    */
   public Future<CertificateRecord> renew(String id, String actor) {
+    changing(id);   // the old one will name its renewal
     return db.query(dsl -> store.find(dsl, id).map(old -> {
           Optional<Eligibility.Evidence> current = eligibility.evidence(dsl, old.learnerId());
           return new Renewal(old, current);
@@ -180,7 +184,7 @@ public final class CertificateRegistry {
           return issue(found.get().evidence().orElse(null), old, actor).compose(issued -> issued.isPresent()
               ? Future.succeededFuture(issued.get())
               : Future.failedFuture(CertificateException.conflict("Renewed meanwhile")));
-        });
+        }).onComplete(r -> changing(id));
   }
 
   private record Renewal(CertificateRecord old, Optional<Eligibility.Evidence> evidence) {
@@ -290,6 +294,23 @@ public final class CertificateRegistry {
         found.map(c -> c.status(today())).orElse(CertificateStatus.NOT_FOUND), found));
   }
 
+  /**
+   * {@link #verify} for the public verify page: the same answer, from {@link PublicRecordCache} when this server is
+   * the database's only writer (embedded database). Why: a verification is one indexed row, but the page must stay
+   * fast under many phones at once, and the same certificates are scanned again and again.
+   */
+  public Future<Verification> verifyPublic(String id) {
+    if (publicRecords == null || !CertificateIds.wellFormed(id)) {
+      return verify(id);
+    }
+    Optional<CertificateRecord> known = publicRecords.get(id);
+    if (known.isPresent()) {
+      return Future.succeededFuture(new Verification(id, known.get().status(today()), known));
+    }
+    long ticket = publicRecords.ticket();
+    return verify(id).onSuccess(v -> v.certificate().ifPresent(c -> publicRecords.put(ticket, c)));
+  }
+
   /** The answer of {@link #verify}. */
   public record Verification(String id, CertificateStatus status, Optional<CertificateRecord> certificate) {
     public JsonObject toJson(LocalDate today) {
@@ -357,6 +378,7 @@ public final class CertificateRegistry {
     }
     String why = reason.strip();
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    changing(id);
     return db.transaction(dsl -> {
       if (store.find(dsl, id).isEmpty()) {
         throw CertificateException.notFound();
@@ -366,7 +388,14 @@ public final class CertificateRegistry {
       }
       store.audit(dsl, now, actor, "revoked", id, new JsonObject().put("reason", why));
       return store.find(dsl, id).orElseThrow();
-    });
+    }).onComplete(r -> changing(id));
+  }
+
+  /** Tells the public record cache that a certificate is changing (see {@link PublicRecordCache#changed}). */
+  private void changing(String id) {
+    if (publicRecords != null) {
+      publicRecords.changed(id);
+    }
   }
 
   /** The audit log, newest first (of one certificate when {@code certificateId} is not null), before an entry id. */

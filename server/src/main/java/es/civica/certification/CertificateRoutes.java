@@ -108,7 +108,7 @@ public final class CertificateRoutes {
 
   private void verify(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    registry.verify(id).onSuccess(v -> {
+    registry.verifyPublic(id).onSuccess(v -> {
       ctx.response().setStatusCode(v.certificate().isPresent() ? 200 : 404)
           .putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept")
           .putHeader("Referrer-Policy", "no-referrer").putHeader("X-Robots-Tag", "noindex");

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * way in the same run as a baseline. Run by {@code scripts/bench-certificates}.
  *
  * <pre>VerifyBenchmark [--certificates 1000] [--clients 32] [--seconds 10] [--warmup 3] [--port 18089]
- *                 [--url http://host:port --admin-secret S]</pre>
+ *                 [--pool-size 10] [--url http://host:port --admin-secret S]</pre>
  * Without {@code --url} it starts the server in this JVM (embedded PostgreSQL in a temporary folder, no rate limit)
  * and records N certificates, each rendered and signed with the server's issuer key; with {@code --url} it measures
  * a running server, taking the ids of its certificates from the admin API (that server's rate limit must allow it:
@@ -68,7 +68,8 @@ public final class VerifyBenchmark {
         Settings settings = Settings.from(new JsonObject()
             .put("CIVICA_HTTP_PORT", String.valueOf(port))
             .put("CIVICA_DATA_DIR", dataDir.toString())
-            .put("CIVICA_VERIFY_RATE_PER_MINUTE", "0"));
+            .put("CIVICA_VERIFY_RATE_PER_MINUTE", "0")
+            .put("CIVICA_DB_POOL_SIZE", arg(args, "--pool-size", "10")));
         app = Application.start(settings);
         url = "http://localhost:" + app.port();
         long t0 = System.nanoTime();
