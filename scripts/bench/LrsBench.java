@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,11 +28,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,7 +50,9 @@ import java.util.function.Function;
  * zonky embedded PostgreSQL, Flyway, Jackson):
  * {@code java -cp 'server/target/lib/*' scripts/bench/LrsBench.java --url http://localhost:8080/xapi --key K --secret S
  * [--version 1.0.3|2.0.0] [--statements N] [--cell-seconds S] [--cells 1x1,100x8,...] [--bulk-clients N]
- * [--queries Q] [--query-seconds S] [--limit L] [--migrations LOCATION] [--label TEXT] [--home-page URL]}.
+ * [--queries Q] [--query-seconds S] [--limit L] [--migrations LOCATION] [--label TEXT] [--home-page URL]
+ * [--server-pids PID,PID]}. With --server-pids (the LRS's processes, e.g. the server and its PostgreSQL's postmaster)
+ * the ratio rounds also report CPU per statement on each side.
  * LOCATION is a Flyway location ({@code classpath:db/migration} with the server jar on the class path: the schema
  * of the very build under test) or a folder. Without --migrations there is no raw ceiling; with --queries 0 no
  * query phase.
@@ -88,7 +93,7 @@ public final class LrsBench {
 
   record Options(String url, String key, String secret, String version, long statements, int cellSeconds,
                  int queries, int limit, String migrations, String homePage, String label, List<int[]> cells,
-                 int bulkClients, int querySeconds) {
+                 int bulkClients, int querySeconds, List<Long> serverPids) {
 
     static Options parse(String[] args) {
       Map<String, String> m = new HashMap<>();
@@ -123,7 +128,10 @@ public final class LrsBench {
           m.getOrDefault("label", "lrs"),
           cells(m.getOrDefault("cells", "1x1,1x8,1x32,100x1,100x8,100x32")),
           Integer.parseInt(m.getOrDefault("bulk-clients", "8")),
-          Integer.parseInt(m.getOrDefault("query-seconds", "180")));
+          Integer.parseInt(m.getOrDefault("query-seconds", "180")),
+          m.get("server-pids") == null ? List.of()
+              : Arrays.stream(m.get("server-pids").split(",")).map(String::trim).filter(x -> !x.isEmpty())
+                  .map(Long::valueOf).toList());
     }
 
     /** "1x1,100x8": batch x clients. */
@@ -587,15 +595,29 @@ public final class LrsBench {
     RawResult raw = null;
     LoadResult paired = null;
     List<double[]> rounds = new ArrayList<>();
+    // CPU seconds over the ratio rounds: the LRS server and its PostgreSQL (when their pids are given), the raw
+    // loader (this JVM) and its PostgreSQL. Why: on a shared machine throughput moves with the neighbours, CPU spent
+    // per statement much less, so the two sides can be compared across runs too.
+    double lrsCpu = 0;
+    double rawCpu = 0;
+    lrsCpuPerStatement = Double.NaN;
+    rawCpuPerStatement = Double.NaN;
     if (o.migrations() != null) {
       LOG.printf("phase 2: raw ceiling (JDBC batch into a separate embedded PostgreSQL), %d rounds of %d s "
           + "alternating with the LRS%n", RATIO_ROUNDS, roundSeconds());
       try (RawCeiling ceiling = new RawCeiling(o.migrations(), 100)) {
         List<RawResult> raws = new ArrayList<>();
         List<LoadResult> lrs = new ArrayList<>();
+        List<Long> rawPids = List.of(ProcessHandle.current().pid(), ceiling.postmasterPid());
         for (int round = 1; round <= RATIO_ROUNDS; round++) {
+          double lrsCpu0 = ProcessCpu.seconds(o.serverPids());
           LoadResult l = runLoad(100, 8, roundSeconds(), Long.MAX_VALUE, "round " + round + " LRS");
+          double lrsCpu1 = ProcessCpu.seconds(o.serverPids());
+          double rawCpu0 = ProcessCpu.seconds(rawPids);
           RawResult r = ceiling.insert(8, roundSeconds());
+          double rawCpu1 = ProcessCpu.seconds(rawPids);
+          lrsCpu += lrsCpu1 - lrsCpu0;
+          rawCpu += rawCpu1 - rawCpu0;
           LOG.printf("  round %d raw: %.0f statements/s%n", round, r.statementsPerSecond());
           lrs.add(l);
           raws.add(r);
@@ -635,6 +657,13 @@ public final class LrsBench {
           raw.statements(), raw.actorRows(), raw.activityRows(), raw.seconds(), raw.statementsPerSecond());
       OUT.printf("   ratio LRS / raw ceiling over the rounds = %.0f / %.0f = %.2f%n",
           batched.statementsPerSecond(), raw.statementsPerSecond(), batched.statementsPerSecond() / raw.statementsPerSecond());
+      if (!o.serverPids().isEmpty() && !Double.isNaN(lrsCpu) && !Double.isNaN(rawCpu)) {
+        lrsCpuPerStatement = lrsCpu * 1e6 / batched.statements();
+        rawCpuPerStatement = rawCpu * 1e6 / raw.statements();
+        OUT.printf("   CPU per statement over the rounds: LRS (server + its PostgreSQL; the load generator not counted)"
+            + " %.0f us, raw (loader + its PostgreSQL) %.0f us; raw / LRS = %.2f%n", lrsCpuPerStatement,
+            rawCpuPerStatement, rawCpuPerStatement / lrsCpuPerStatement);
+      }
     } else {
       OUT.println("2) Raw ceiling: skipped (no --migrations, or it broke)");
     }
@@ -987,6 +1016,58 @@ public final class LrsBench {
    * multi-row INSERT … RETURNING id per batch, then the actor and activity index rows as rewritten JDBC batches,
    * one transaction per batch). The rows come from the same generator, with the fields the LRS adds.
    */
+  /** CPU per statement over the ratio rounds (microseconds), NaN when not measured. */
+  private double lrsCpuPerStatement = Double.NaN;
+  private double rawCpuPerStatement = Double.NaN;
+
+  /** CPU time of processes and their child processes, from Linux's /proc. */
+  static final class ProcessCpu {
+    private static final double TICKS_PER_SECOND = ticksPerSecond();
+
+    /** Seconds of CPU used so far by these processes and all their descendants; NaN without /proc or pids. */
+    static double seconds(List<Long> roots) {
+      if (roots.isEmpty()) {
+        return Double.NaN;
+      }
+      Map<Long, long[]> all = new HashMap<>();   // pid -> {ppid, utime + stime}
+      try (var dirs = Files.list(Path.of("/proc"))) {
+        dirs.map(d -> d.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit)).forEach(n -> {
+          try {
+            String stat = Files.readString(Path.of("/proc", n, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");   // after the command name
+            all.put(Long.parseLong(n), new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+          } catch (IOException | RuntimeException gone) {
+            // the process ended meanwhile
+          }
+        });
+      } catch (IOException e) {
+        return Double.NaN;
+      }
+      Set<Long> counted = new HashSet<>(roots);
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (var e : all.entrySet()) {
+          if (!counted.contains(e.getKey()) && counted.contains(e.getValue()[0])) {
+            counted.add(e.getKey());
+            grew = true;
+          }
+        }
+      }
+      long ticks = counted.stream().mapToLong(pid -> all.containsKey(pid) ? all.get(pid)[1] : 0).sum();
+      return ticks / TICKS_PER_SECOND;
+    }
+
+    private static double ticksPerSecond() {
+      try {
+        Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+        return Double.parseDouble(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+      } catch (IOException | NumberFormatException e) {
+        return 100;   // the Linux default
+      }
+    }
+  }
+
   final class RawCeiling implements AutoCloseable {
     private final EmbeddedPostgres pg;
     private final String url;
@@ -996,6 +1077,14 @@ public final class LrsBench {
     private final String authority = ",\"authority\":{\"objectType\":\"Agent\",\"name\":\"bench\",\"account\":"
         + "{\"homePage\":\"http://localhost\",\"name\":\"" + o.key() + "\"}}";
     private final String authorityIfi = "account::http://localhost::" + o.key();
+
+    /** The pid of this PostgreSQL's postmaster (its backends are its children), from its postmaster.pid. */
+    long postmasterPid() throws SQLException, IOException {
+      try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
+        String dir = show(c, "data_directory");
+        return Long.parseLong(Files.readAllLines(Path.of(dir, "postmaster.pid")).get(0).trim());
+      }
+    }
 
     RawCeiling(String migrations, int batch) throws IOException, SQLException {
       this.batch = batch;
@@ -1151,6 +1240,10 @@ public final class LrsBench {
       b.append(String.format(Locale.ROOT, ",\"raw\":{\"statements_per_s\":%.1f,\"threads\":%d,\"batch\":%d,"
           + "\"fsync\":\"on\",\"synchronous_commit\":\"on\"},\"ratio\":%.3f", raw.statementsPerSecond(),
           raw.threads(), raw.batch(), ratio));
+      if (!Double.isNaN(lrsCpuPerStatement)) {
+        b.append(String.format(Locale.ROOT, ",\"cpu_us_per_statement\":{\"lrs\":%.1f,\"raw\":%.1f}",
+            lrsCpuPerStatement, rawCpuPerStatement));
+      }
       b.append(",\"ratio_rounds\":[");
       for (int i = 0; i < rounds.size(); i++) {
         b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"lrs_per_s\":%.1f,\"raw_per_s\":%.1f}",
