@@ -2,6 +2,7 @@ package es.civica.xapi.auth;
 
 import es.civica.db.DatabaseWorker;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,18 @@ public final class CredentialAuthenticator {
       return Future.succeededFuture(Optional.of(hit.credential));
     }
     String flightKey = key + ":" + HexFormat.of().formatHex(digest);
-    return inFlight.computeIfAbsent(flightKey, k -> check(key, secret, digest)
-        .andThen(done -> inFlight.remove(k)));
+    // One check per key and secret at a time. Not computeIfAbsent: the check may complete before its completion
+    // handler is attached, which then runs inside the map's update and must not remove from the map there.
+    Promise<Optional<Credential>> mine = Promise.promise();
+    Future<Optional<Credential>> running = inFlight.putIfAbsent(flightKey, mine.future());
+    if (running != null) {
+      return running;
+    }
+    check(key, secret, digest).onComplete(result -> {
+      inFlight.remove(flightKey, mine.future());
+      mine.handle(result);
+    });
+    return mine.future();
   }
 
   private Future<Optional<Credential>> check(String key, String secret, byte[] digest) {
