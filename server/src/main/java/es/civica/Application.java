@@ -97,7 +97,7 @@ public final class Application implements AutoCloseable {
       Dispatch dispatch = new Dispatch(vertx, db, course, settings, adminSecret);
       playerRoutes.frameAncestors(dispatch.frameAncestors());
       Gamification gamification = Gamification.start(vertx, db, course, statements, credentials, settings.publicUrl(),
-          adminSecret);
+          adminSecret, playerRoutes.sessionHandler());
 
       CertificateRegistry certificates = certificates(settings, vertx, db, course, statements, credentials, player);
       CertificateRoutes certificateRoutes = new CertificateRoutes(certificates, playerRoutes.sessionHandler(),

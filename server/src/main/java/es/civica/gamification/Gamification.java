@@ -7,7 +7,9 @@ import es.civica.xapi.auth.Credential;
 import es.civica.xapi.auth.CredentialStore;
 import es.civica.xapi.auth.Scope;
 import es.civica.xapi.statement.StatementService;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +29,13 @@ public final class Gamification {
     this.routes = routes;
   }
 
-  /** Starts the projector (blocking once, at start, to create the credential). */
+  /**
+   * Starts the projector (blocking once, at start, to create the credential). {@code learnerSession}: the player's
+   * session check, which the learner routes share.
+   */
   public static Gamification start(Vertx vertx, DatabaseWorker db, Course course, StatementService statements,
-                                   CredentialStore credentials, String homePage, String adminSecret)
+                                   CredentialStore credentials, String homePage, String adminSecret,
+                                   Handler<RoutingContext> learnerSession)
       throws Exception {
     GamificationRules rules = course.gamificationRules()
         .orElseThrow(() -> new IllegalStateException("the course has no gamification/rules.json"));
@@ -43,7 +49,7 @@ public final class Gamification {
     GamificationProjector projector = new GamificationProjector(vertx, lane, store, course, rules, statements,
         credential, homePage).start();
     GamificationService service = new GamificationService(db, store, projector, homePage);
-    return new Gamification(projector, new GamificationRoutes(db, service, projector, adminSecret));
+    return new Gamification(projector, new GamificationRoutes(service, projector, adminSecret, learnerSession));
   }
 
   public GamificationProjector projector() {

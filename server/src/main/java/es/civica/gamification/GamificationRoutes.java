@@ -1,11 +1,9 @@
 package es.civica.gamification;
 
-import es.civica.db.DatabaseWorker;
 import es.civica.learning.Learner;
-import es.civica.learning.LearnerStore;
 import es.civica.learning.PlayerRoutes;
 import io.vertx.core.Future;
-import io.vertx.core.http.Cookie;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,32 +22,31 @@ import java.util.Set;
  */
 public final class GamificationRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(GamificationRoutes.class);
-  private static final String LEARNER = "gamification.learner";
   private static final int MAX_TEXT = 120;
   private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("^[\\p{L}\\p{N}_-]{3,20}$");
 
-  private final DatabaseWorker db;
   private final GamificationService service;
   private final GamificationProjector projector;
-  private final LearnerStore learners = new LearnerStore();
+  /** The player's session check (cookie, or Bearer token in an LMS frame): {@link PlayerRoutes#sessionHandler()}. */
+  private final Handler<RoutingContext> authenticate;
   private final byte[] adminSecret;
 
-  public GamificationRoutes(DatabaseWorker db, GamificationService service, GamificationProjector projector,
-                            String adminSecret) {
-    this.db = db;
+  public GamificationRoutes(GamificationService service, GamificationProjector projector, String adminSecret,
+                            Handler<RoutingContext> authenticate) {
+    this.authenticate = authenticate;
     this.service = service;
     this.projector = projector;
     this.adminSecret = adminSecret.getBytes(StandardCharsets.UTF_8);
   }
 
   public void mount(Router router) {
-    router.get("/api/gamification/me").handler(this::authenticate).handler(ctx -> respond(ctx, service.me(learner(ctx))));
-    router.get("/api/gamification/leaderboard").handler(this::authenticate).handler(this::leaderboard);
-    router.get("/api/gamification/leagues").handler(this::authenticate)
+    router.get("/api/gamification/me").handler(authenticate).handler(ctx -> respond(ctx, service.me(learner(ctx))));
+    router.get("/api/gamification/leaderboard").handler(authenticate).handler(this::leaderboard);
+    router.get("/api/gamification/leagues").handler(authenticate)
         .handler(ctx -> respond(ctx, service.leagues(learner(ctx))));
-    router.get("/api/gamification/profile").handler(this::authenticate)
+    router.get("/api/gamification/profile").handler(authenticate)
         .handler(ctx -> respond(ctx, service.profile(learner(ctx))));
-    router.put("/api/gamification/profile").handler(this::authenticate).handler(this::updateProfile);
+    router.put("/api/gamification/profile").handler(authenticate).handler(this::updateProfile);
 
     router.post("/admin/api/gamification/rebuild").handler(this::admin)
         .handler(ctx -> respond(ctx, projector.rebuild()));
@@ -106,32 +103,6 @@ public final class GamificationRoutes {
         });
   }
 
-  /** The player's session: the cookie, or {@code Authorization: Bearer <token>} in an LMS frame. */
-  private void authenticate(RoutingContext ctx) {
-    String auth = ctx.request().getHeader("Authorization");
-    String token;
-    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      token = auth.substring(7).trim();
-    } else {
-      Cookie cookie = ctx.request().getCookie(PlayerRoutes.COOKIE);
-      token = cookie == null ? "" : cookie.getValue();
-    }
-    if (token.isBlank()) {
-      error(ctx, 401, "Sign in first");
-      return;
-    }
-    db.query(dsl -> learners.sessionLearner(dsl, token)).onComplete(r -> {
-      if (r.failed()) {
-        ctx.fail(r.cause());
-      } else if (r.result().isEmpty()) {
-        error(ctx, 401, "Sign in first");
-      } else {
-        ctx.put(LEARNER, r.result().get());
-        ctx.next();
-      }
-    });
-  }
-
   private void admin(RoutingContext ctx) {
     String auth = ctx.request().getHeader("Authorization");
     if (auth == null || !auth.startsWith("Bearer ")
@@ -143,7 +114,7 @@ public final class GamificationRoutes {
   }
 
   private static Learner learner(RoutingContext ctx) {
-    return ctx.get(LEARNER);
+    return PlayerRoutes.signedInLearner(ctx);
   }
 
   private static void respond(RoutingContext ctx, Future<JsonObject> result) {
