@@ -2,7 +2,6 @@ package es.civica.desk;
 
 import es.civica.content.Course;
 import es.civica.content.Unit;
-import es.civica.organisation.Organisation;
 import es.civica.xapi.auth.Credential;
 import es.civica.xapi.auth.CredentialAuthenticator;
 import es.civica.xapi.auth.CredentialStore;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The desks at {@code /desk}: the page, and its API under {@code /desk/api}. Sessions are the cookie
@@ -516,8 +514,7 @@ public final class DeskRoutes {
 
   private void listCertificates(RoutingContext ctx) {
     String q = ctx.request().getParam("q");
-    Future<Map<String, String>> names = desk.organisations().map(list -> list.stream()
-        .collect(Collectors.toMap(Organisation::id, Organisation::name)));
+    Future<Map<String, String>> names = desk.organisationNames();
     reply(ctx, hr.list(staff(ctx), q == null || q.isBlank() ? null : q.trim(), 500).compose(list -> names.map(n -> {
       JsonArray certificates = HrDesk.json(list, hr.today());
       // what HR reads in the list: the directory's name of the organisation (its id when the directory lacks it)

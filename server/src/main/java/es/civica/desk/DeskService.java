@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -127,6 +128,11 @@ public final class DeskService {
 
   public Future<List<Organisation>> organisations() {
     return db.query(directory::list);
+  }
+
+  /** The directory's names by organisation id. */
+  public Future<Map<String, String>> organisationNames() {
+    return db.query(directory::namesById);
   }
 
   /** Creates an organisation (fails with {@link OrganisationStore.Refused}: 409 id, name or domain taken). */

@@ -41,6 +41,11 @@ public final class GamificationStore {
   public record Diff(List<RuleEngine.Award> newBadges, List<GamificationAwardRecord> removedBadges) {
   }
 
+  /** On xapi_statement joined with statement_to_actor: a study statement, the agent being its actor. */
+  private static Condition studyAsActor() {
+    return STATEMENT_TO_ACTOR.USAGE.eq("actor").and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS));
+  }
+
   /**
    * The storage ids of each learner's study statements that are not voided, ascending: what the learner's projection
    * is a function of (ids only, so that a learner whose earlier statements are already applied costs no payload).
@@ -50,8 +55,7 @@ public final class GamificationStore {
     ifis.forEach(ifi -> lists.put(ifi, new ArrayList<>()));
     dsl.select(STATEMENT_TO_ACTOR.ACTOR_IFI, XAPI_STATEMENT.ID)
         .from(XAPI_STATEMENT).join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
-        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.in(ifis).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
-            .and(XAPI_STATEMENT.IS_VOIDED.isFalse()).and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.in(ifis).and(studyAsActor()).and(XAPI_STATEMENT.IS_VOIDED.isFalse()))
         .orderBy(XAPI_STATEMENT.ID)
         .fetch().forEach(r -> lists.get(r.value1()).add(r.value2()));
     Map<String, long[]> out = new HashMap<>();
@@ -94,8 +98,7 @@ public final class GamificationStore {
   public long latestStatement(DSLContext dsl, String ifi) {
     Long max = dsl.select(org.jooq.impl.DSL.max(XAPI_STATEMENT.ID)).from(XAPI_STATEMENT)
         .join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
-        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.eq(ifi).and(STATEMENT_TO_ACTOR.USAGE.eq("actor"))
-            .and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.eq(ifi).and(studyAsActor()))
         .fetchOne(0, Long.class);
     return max == null ? 0 : max;
   }
@@ -149,7 +152,7 @@ public final class GamificationStore {
   public List<String> allLearners(DSLContext dsl) {
     return dsl.selectDistinct(STATEMENT_TO_ACTOR.ACTOR_IFI).from(STATEMENT_TO_ACTOR)
         .join(XAPI_STATEMENT).on(XAPI_STATEMENT.ID.eq(STATEMENT_TO_ACTOR.STATEMENT_PK))
-        .where(STATEMENT_TO_ACTOR.USAGE.eq("actor").and(XAPI_STATEMENT.VERB_IRI.in(RuleEngine.STUDY_VERBS)))
+        .where(studyAsActor())
         .orderBy(STATEMENT_TO_ACTOR.ACTOR_IFI).fetch(STATEMENT_TO_ACTOR.ACTOR_IFI);
   }
 

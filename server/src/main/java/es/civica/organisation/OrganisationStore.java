@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -56,6 +57,11 @@ public final class OrganisationStore {
   public Optional<Organisation> find(DSLContext dsl, String id) {
     return dsl.selectFrom(ORGANISATION).where(ORGANISATION.ID.eq(id)).fetchOptional()
         .map(r -> new Organisation(r.getId(), r.getName(), domains(dsl, r.getId())));
+  }
+
+  /** Every organisation's name by its id, in one query (what staff read beside an id). */
+  public Map<String, String> namesById(DSLContext dsl) {
+    return dsl.select(ORGANISATION.ID, ORGANISATION.NAME).from(ORGANISATION).fetchMap(ORGANISATION.ID, ORGANISATION.NAME);
   }
 
   /** The names learners may pick from (admin-defined data only). */
