@@ -39,6 +39,7 @@ public final class StatementService {
     this.db = db;
     this.store = store;
     this.homePage = homePage;
+    StoredStatementsCodec.register(vertx);
   }
 
   /**
@@ -162,7 +163,9 @@ public final class StatementService {
     }
     JsonArray payloads = new JsonArray();
     inserted.forEach(p -> payloads.add(p.payload()));
-    vertx.eventBus().publish(EventAddresses.LRS_STATEMENT_STORED, new JsonObject().put("statements", payloads));
+    // shared by every consumer, not copied for each: see StoredStatementsCodec
+    vertx.eventBus().publish(EventAddresses.LRS_STATEMENT_STORED, new JsonObject().put("statements", payloads),
+        StoredStatementsCodec.DELIVERY);
   }
 
   public Future<JsonObject> find(UUID id, boolean voided, Credential credential) {
