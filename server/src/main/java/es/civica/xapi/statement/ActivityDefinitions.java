@@ -36,8 +36,7 @@ final class ActivityDefinitions {
     dsl.select(ACTIVITY.ACTIVITY_IRI, ACTIVITY.DEFINITION).from(ACTIVITY)
         .where(ACTIVITY.ACTIVITY_IRI.in(definitions.keySet()))
         .forEach(r -> {
-          JsonObject known = new JsonObject(r.value2().data());
-          if (known.copy().mergeIn(definitions.get(r.value1()), true).equals(known)) {
+          if (covers(new JsonObject(r.value2().data()), definitions.get(r.value1()))) {
             definitions.remove(r.value1());
           }
         });
@@ -82,9 +81,37 @@ final class ActivityDefinitions {
     }
   }
 
+  /**
+   * Whether merging {@code incoming} into {@code known} (deep, as the upsert's jsonb_deep_merge does) would leave it
+   * unchanged, checked without building the merge: most statements repeat a definition already stored.
+   */
+  static boolean covers(JsonObject known, JsonObject incoming) {
+    for (String key : incoming.fieldNames()) {
+      Object mine = known.getValue(key);
+      Object theirs = incoming.getValue(key);
+      if (mine instanceof JsonObject m && theirs instanceof JsonObject t) {
+        if (!covers(m, t)) {
+          return false;
+        }
+      } else if (!known.containsKey(key) || !sameValue(mine, theirs)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** JSON equality of two leaves or arrays, with JsonObject's rules (1 equals 1.0). */
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof String s) {
+      return s.equals(b);
+    }
+    return new JsonObject().put("v", a).equals(new JsonObject().put("v", b));
+  }
+
   private static void add(JsonObject activity, Map<String, JsonObject> out) {
     String id = activity.getString("id");
     JsonObject definition = activity.getJsonObject("definition", new JsonObject());
-    out.merge(id, definition.copy(), (older, newer) -> older.mergeIn(newer, true));
+    // the statement's own object is shared, not copied: it is copied only if a second mention must merge into it
+    out.merge(id, definition, (older, newer) -> older.copy().mergeIn(newer, true));
   }
 }
