@@ -1,6 +1,5 @@
 package es.civica.xapi.statement;
 
-import static es.civica.db.generated.Tables.ACTIVITY;
 import static es.civica.db.generated.Tables.ATTACHMENT;
 import static es.civica.db.generated.Tables.STATEMENT_REFERENCE;
 import static es.civica.db.generated.Tables.STATEMENT_TO_ACTIVITY;
@@ -10,7 +9,6 @@ import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 import es.civica.db.generated.tables.XapiStatement;
 import es.civica.xapi.XapiException;
 import io.vertx.core.json.JsonObject;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep4;
@@ -48,17 +46,7 @@ public final class StatementStore {
   public List<PreparedStatement> insert(DSLContext dsl, List<PreparedStatement> batch, List<Attachment> attachments) {
     checkVoiding(dsl, batch);
     // Insert first and look only at the ids that were already there: one round trip less in the common case.
-    var insert = dsl.insertInto(XAPI_STATEMENT, XAPI_STATEMENT.STATEMENT_ID, XAPI_STATEMENT.REGISTRATION,
-        XAPI_STATEMENT.VERB_IRI, XAPI_STATEMENT.VOIDS_STATEMENT_ID, XAPI_STATEMENT.STORED, XAPI_STATEMENT.TIMESTAMP,
-        XAPI_STATEMENT.CREDENTIAL_ID, XAPI_STATEMENT.PAYLOAD);
-    for (PreparedStatement s : batch) {
-      insert = insert.values(s.id(), s.registration(), s.verbIri(), s.voidsStatementId(), s.stored(), s.timestamp(),
-          s.credentialId(), JSONB.valueOf(s.payload().encode()));
-    }
-    Map<UUID, Long> pks = new HashMap<>();
-    insert.onConflict(XAPI_STATEMENT.STATEMENT_ID).doNothing()
-        .returning(XAPI_STATEMENT.ID, XAPI_STATEMENT.STATEMENT_ID).fetch()
-        .forEach(r -> pks.put(r.getStatementId(), r.getId()));
+    Map<UUID, Long> pks = StatementRowWriter.insertStatements(dsl, batch);
     List<PreparedStatement> fresh = new ArrayList<>(batch.size());
     List<PreparedStatement> resent = new ArrayList<>();
     for (PreparedStatement s : batch) {
@@ -76,33 +64,7 @@ public final class StatementStore {
       return fresh;
     }
 
-    // One prepared statement per table, executed as a JDBC batch (the driver rewrites it into multi-row inserts):
-    // the SQL is rendered once, not once per row count, so PostgreSQL re-plans nothing.
-    BatchBindStep actors = dsl.batch(dsl.insertInto(STATEMENT_TO_ACTOR,
-        STATEMENT_TO_ACTOR.STATEMENT_PK, STATEMENT_TO_ACTOR.ACTOR_IFI, STATEMENT_TO_ACTOR.USAGE)
-        .values((Long) null, null, null));
-    BatchBindStep activities = dsl.batch(dsl.insertInto(STATEMENT_TO_ACTIVITY,
-        STATEMENT_TO_ACTIVITY.STATEMENT_PK, STATEMENT_TO_ACTIVITY.ACTIVITY_IRI, STATEMENT_TO_ACTIVITY.USAGE)
-        .values((Long) null, null, null));
-    BatchBindStep references = dsl.batch(dsl.insertInto(STATEMENT_REFERENCE,
-        STATEMENT_REFERENCE.STATEMENT_PK, STATEMENT_REFERENCE.TARGET_STATEMENT_ID).values((Long) null, null));
-    for (PreparedStatement s : fresh) {
-      long pk = pks.get(s.id());
-      for (StatementIndexEntries.Entry e : s.index().actors()) {
-        actors = actors.bind(pk, e.key(), e.usage());
-      }
-      for (StatementIndexEntries.Entry e : s.index().activities()) {
-        activities = activities.bind(pk, e.key(), e.usage());
-      }
-      for (String target : s.index().referencedStatementIds()) {
-        references = references.bind(pk, UUID.fromString(target));
-      }
-    }
-    for (BatchBindStep rows : List.of(actors, activities, references)) {
-      if (rows.size() > 0) {
-        rows.execute();
-      }
-    }
+    StatementRowWriter.insertIndexRows(dsl, fresh, pks);
 
     List<UUID> voided = fresh.stream().map(PreparedStatement::voidsStatementId).filter(v -> v != null).toList();
     if (!voided.isEmpty()) {
