@@ -13,12 +13,14 @@ import es.civica.db.generated.tables.records.GamificationAwardRecord;
 import es.civica.db.generated.tables.records.GamificationLearnerRecord;
 import es.civica.db.generated.tables.records.LearnerProfileRecord;
 import io.vertx.core.json.JsonObject;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import es.civica.xapi.AgentIdentity;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -168,7 +170,6 @@ public final class GamificationStore {
         .fetchOptional(LEARNER_ACCOUNT.ID);
   }
 
-  /** Creates the learner's projection row if needed and locks it for the rest of the transaction. */
   /**
    * Lets this transaction commit without waiting for its WAL flush. Why it is safe: a projection is derived from the
    * LRS's (durably committed) statements, and a projection lost in a crash is one whose watermark is behind the LRS,
@@ -270,10 +271,26 @@ public final class GamificationStore {
     return new Diff(newBadges, removedBadges);
   }
 
-  /** Writes what {@link #save} gathered. Award keys are unique per learner and the learners are locked. */
+  /**
+   * Writes what {@link #save} gathered. Award keys are unique per learner and the learners are locked. The learner
+   * rows and new awards (one of each per statement under load) go as one statement bound once per row: jOOQ's
+   * record batches render a query per record, which cost more CPU than the rules themselves.
+   */
   public void apply(DSLContext dsl, Changes changes) {
     if (!changes.learners.isEmpty()) {
-      dsl.batchUpdate(changes.learners).execute();
+      var l = GAMIFICATION_LEARNER;
+      BatchBindStep rows = dsl.batch(dsl.update(l)
+          .set(l.LEARNER_ID, (UUID) null).set(l.XP, (Integer) null).set(l.LEVEL, (Integer) null)
+          .set(l.STREAK, (Integer) null).set(l.BEST_STREAK, (Integer) null).set(l.LAST_ACTIVE_DAY, (LocalDate) null)
+          .set(l.CAPPED_ACTIONS, (Integer) null).set(l.STATEMENTS, (Integer) null).set(l.WATERMARK, (Long) null)
+          .set(l.UPDATED, (OffsetDateTime) null)
+          .where(l.LEARNER_IFI.eq((String) null)));
+      for (GamificationLearnerRecord r : changes.learners) {
+        rows = rows.bind(r.getLearnerId(), r.getXp(), r.getLevel(), r.getStreak(), r.getBestStreak(),
+            r.getLastActiveDay(), r.getCappedActions(), r.getStatements(), r.getWatermark(), r.getUpdated(),
+            r.getLearnerIfi());
+      }
+      rows.execute();
     }
     if (!changes.deleted.isEmpty()) {
       dsl.batchDelete(changes.deleted).execute();
@@ -282,7 +299,14 @@ public final class GamificationStore {
       dsl.batchUpdate(changes.updated).execute();
     }
     if (!changes.inserted.isEmpty()) {
-      dsl.batchInsert(changes.inserted).execute();
+      var a = GAMIFICATION_AWARD;
+      BatchBindStep rows = dsl.batch(dsl.insertInto(a, a.LEARNER_IFI, a.AWARD_KEY, a.KIND, a.XP,
+          a.SOURCE_STATEMENT_ID, a.EARNED_AT).values((String) null, null, null, null, null, null));
+      for (GamificationAwardRecord r : changes.inserted) {
+        rows = rows.bind(r.getLearnerIfi(), r.getAwardKey(), r.getKind(), r.getXp(), r.getSourceStatementId(),
+            r.getEarnedAt());
+      }
+      rows.execute();
     }
   }
 
@@ -304,7 +328,6 @@ public final class GamificationStore {
         .orderBy(XAPI_STATEMENT.ID).limit(1).fetchOptional(XAPI_STATEMENT.STATEMENT_ID);
   }
 
-  /** Drops every projection row (the rebuild then recomputes them from the statements). */
   /** Badge awards that have their "earned" statement in the LRS. */
   public List<GamificationAwardRecord> announcedBadges(DSLContext dsl) {
     return dsl.selectFrom(GAMIFICATION_AWARD).where(GAMIFICATION_AWARD.KIND.eq("badge")
@@ -317,6 +340,7 @@ public final class GamificationStore {
         .and(GAMIFICATION_AWARD.AWARD_KEY.eq(key)));
   }
 
+  /** Drops every projection row (the rebuild then recomputes them from the statements). */
   public void clear(DSLContext dsl) {
     dsl.deleteFrom(GAMIFICATION_AWARD).execute();
     dsl.deleteFrom(GAMIFICATION_LEARNER).execute();
