@@ -10,6 +10,7 @@ import es.civica.certificates.IssuerProfile;
 import es.civica.certificates.UnitResult;
 import es.civica.content.Course;
 import es.civica.db.DatabaseWorker;
+import es.civica.db.SingleWriterCache;
 import es.civica.organisation.OrganisationStore;
 import es.civica.xapi.XapiVersion;
 import es.civica.xapi.auth.Credential;
@@ -72,7 +73,13 @@ public final class CertificateRegistry {
   private final CertificateStore store = new CertificateStore();
   private final OrganisationStore organisations = new OrganisationStore();
   /** Null when another process may write the certificates too (a configured database server). */
-  private final PublicRecordCache publicRecords;
+  /**
+   * Recently verified certificates, for the public verify page only (a QR scanned again, a page reloaded): a record
+   * changes only by a revocation or a renewal, which drops it here. Unknown ids are never kept (a certificate issued
+   * a second later must be found); statuses are not kept either, only records: expiry is computed at each reading.
+   * Null with an external database (another server may change it).
+   */
+  private final SingleWriterCache<String, CertificateRecord> publicRecords;
 
   /**
    * @param credential   the LRS credential the issue statements are stored with (the certificates' system
@@ -95,7 +102,7 @@ public final class CertificateRegistry {
     this.eligibility = new Eligibility(course, playerCredentialId);
     this.clock = clock;
     this.pool = vertx.createSharedWorkerExecutor(POOL, settings.issueThreads());
-    this.publicRecords = db.database().embedded() ? new PublicRecordCache(10_000) : null;
+    this.publicRecords = db.database().embedded() ? new SingleWriterCache<>(10_000) : null;
   }
 
   /** Subscribes to {@code lrs.statement.stored}: a unit {@code passed} statement triggers a check of its learner. */
@@ -295,7 +302,7 @@ public final class CertificateRegistry {
   }
 
   /**
-   * {@link #verify} for the public verify page: the same answer, from {@link PublicRecordCache} when this server is
+   * {@link #verify} for the public verify page: the same answer, from {@link #publicRecords} when this server is
    * the database's only writer (embedded database). Why: a verification is one indexed row, but the page must stay
    * fast under many phones at once, and the same certificates are scanned again and again.
    */
@@ -308,7 +315,7 @@ public final class CertificateRegistry {
       return Future.succeededFuture(new Verification(id, known.get().status(today()), known));
     }
     long ticket = publicRecords.ticket();
-    return verify(id).onSuccess(v -> v.certificate().ifPresent(c -> publicRecords.put(ticket, c)));
+    return verify(id).onSuccess(v -> v.certificate().ifPresent(c -> publicRecords.put(ticket, c.id(), c)));
   }
 
   /** The answer of {@link #verify}. */
@@ -391,10 +398,10 @@ public final class CertificateRegistry {
     }).onComplete(r -> changing(id));
   }
 
-  /** Tells the public record cache that a certificate is changing (see {@link PublicRecordCache#changed}). */
+  /** Tells the public record cache that a certificate is changing (see {@link SingleWriterCache#changed}). */
   private void changing(String id) {
     if (publicRecords != null) {
-      publicRecords.changed(id);
+      publicRecords.changed(List.of(id));
     }
   }
 

@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
   private final EmbeddedDatabase embedded;
   private final HikariDataSource dataSource;
   private final DSLContext dsl;
+  private final java.util.Map<String, SingleWriterCache<?, ?>> caches = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Database(EmbeddedDatabase embedded, HikariDataSource dataSource) {
     this.embedded = embedded;
@@ -78,6 +79,18 @@ public final class Database implements AutoCloseable {
 
   public boolean embedded() {
     return embedded != null;
+  }
+
+  /**
+   * The database's cache of that name, shared by every user of this Database; null with an external database, where
+   * this server is not the only writer (see {@link SingleWriterCache}).
+   */
+  @SuppressWarnings("unchecked")
+  public <K, V> SingleWriterCache<K, V> singleWriterCache(String name, int maxEntries) {
+    if (embedded == null) {
+      return null;
+    }
+    return (SingleWriterCache<K, V>) caches.computeIfAbsent(name, n -> new SingleWriterCache<>(maxEntries));
   }
 
   @Override

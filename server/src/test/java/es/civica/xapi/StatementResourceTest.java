@@ -168,6 +168,26 @@ class StatementResourceTest {
   }
 
   @Test
+  @DisplayName("the Activities resource follows the latest definition, also when a statement goes back to an older one")
+  void activityDefinitionFollowsTheLatestStatement() throws Exception {
+    String activity = UNIT + "definition-" + UUID.randomUUID();
+    for (String name : List.of("Primera", "Segunda", "Primera")) {
+      JsonObject s = LrsClient.statement("irene", "experienced", activity);
+      s.getJsonObject("object").put("definition", new JsonObject().put("name", new JsonObject().put("es-ES", name)));
+      writer.store(s);
+      HttpResponse<String> r = writer.get("/activities", Map.of("activityId", activity));
+      assertEquals(200, r.statusCode());
+      assertEquals(name, new JsonObject(r.body()).getJsonObject("definition").getJsonObject("name").getString("es-ES"));
+    }
+    JsonObject added = LrsClient.statement("irene", "experienced", activity);
+    added.getJsonObject("object").put("definition", new JsonObject().put("name", new JsonObject().put("ca", "Primera")));
+    writer.store(added);
+    JsonObject name = new JsonObject(writer.get("/activities", Map.of("activityId", activity)).body())
+        .getJsonObject("definition").getJsonObject("name");
+    assertEquals(new JsonObject().put("es-ES", "Primera").put("ca", "Primera"), name, "a new language keeps the others");
+  }
+
+  @Test
   @DisplayName("every stored statement is published on the event bus after commit")
   void storedStatementsArePublished() throws Exception {
     List<JsonObject> received = new CopyOnWriteArrayList<>();

@@ -4,12 +4,14 @@ import static es.civica.db.generated.Tables.ACTIVITY;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import es.civica.db.SingleWriterCache;
 import es.civica.db.generated.Routines;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +21,52 @@ import java.util.Map;
  * the latest definition wins property by property, so a later statement that adds a language keeps the others.
  */
 final class ActivityDefinitions {
-  private ActivityDefinitions() {
+  /** Stored definitions by IRI, as last read (embedded database only; null otherwise). */
+  private final SingleWriterCache<String, JsonObject> stored;
+
+  ActivityDefinitions(SingleWriterCache<String, JsonObject> stored) {
+    this.stored = stored;
   }
 
-  static void upsert(DSLContext dsl, List<PreparedStatement> statements) {
+  /**
+   * Merges the definitions the statements carry into the stored ones, in the caller's transaction.
+   *
+   * @return the IRIs whose definition this transaction writes: pass them to {@link #committed} once it commits
+   */
+  List<String> upsert(DSLContext dsl, List<PreparedStatement> statements) {
     Map<String, JsonObject> definitions = new TreeMap<>();
-    OffsetDateTime now = statements.get(statements.size() - 1).stored();
     for (PreparedStatement s : statements) {
       collect(s.payload(), definitions);
     }
-    if (definitions.isEmpty()) {
-      return;
+    // Most statements repeat definitions the LRS already holds: those known to be stored cost no query at all, the
+    // others are read first (no lock) and only what changes is written, so that concurrent batches about the same
+    // activities do not queue on their rows.
+    if (stored != null) {
+      definitions.entrySet().removeIf(e -> stored.get(e.getKey()).map(known -> covers(known, e.getValue())).orElse(false));
     }
-    // Most statements repeat definitions the LRS already holds: read first (no lock), write only what changes,
-    // so concurrent batches about the same activities do not queue on their rows.
+    if (definitions.isEmpty()) {
+      return List.of();
+    }
+    long ticket = stored == null ? 0 : stored.ticket();
     dsl.select(ACTIVITY.ACTIVITY_IRI, ACTIVITY.DEFINITION).from(ACTIVITY)
         .where(ACTIVITY.ACTIVITY_IRI.in(definitions.keySet()))
         .forEach(r -> {
-          if (covers(new JsonObject(r.value2().data()), definitions.get(r.value1()))) {
+          JsonObject known = new JsonObject(r.value2().data());
+          if (stored != null) {
+            stored.put(ticket, r.value1(), known);
+          }
+          if (covers(known, definitions.get(r.value1()))) {
             definitions.remove(r.value1());
           }
         });
     if (definitions.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<String> written = new ArrayList<>(definitions.keySet());
+    if (stored != null) {
+      stored.changed(written);
+    }
+    OffsetDateTime now = statements.get(statements.size() - 1).stored();
     // TreeMap order: rows are locked in IRI order, so two batches cannot deadlock on each other
     var insert = dsl.insertInto(ACTIVITY, ACTIVITY.ACTIVITY_IRI, ACTIVITY.DEFINITION, ACTIVITY.UPDATED);
     for (var e : definitions.entrySet()) {
@@ -52,6 +76,14 @@ final class ActivityDefinitions {
         .set(ACTIVITY.DEFINITION, Routines.jsonbDeepMerge(ACTIVITY.DEFINITION, DSL.excluded(ACTIVITY.DEFINITION)))
         .set(ACTIVITY.UPDATED, DSL.excluded(ACTIVITY.UPDATED))
         .execute();
+    return written;
+  }
+
+  /** After the transaction that wrote these definitions ended (committed or not): see {@link SingleWriterCache}. */
+  void committed(List<String> written) {
+    if (stored != null && !written.isEmpty()) {
+      stored.changed(written);
+    }
   }
 
   private static void collect(JsonObject statement, Map<String, JsonObject> out) {

@@ -33,6 +33,7 @@ public final class StatementService {
   private final DatabaseWorker db;
   private final StatementStore store;
   private final String homePage;
+  private final ActivityDefinitions definitions;
 
   public StatementService(Vertx vertx, DatabaseWorker db, StatementStore store, String homePage) {
     this.vertx = vertx;
@@ -40,6 +41,7 @@ public final class StatementService {
     this.store = store;
     this.homePage = homePage;
     StoredStatementsCodec.register(vertx);
+    this.definitions = new ActivityDefinitions(db.database().singleWriterCache("activity-definitions", 10_000));
   }
 
   /**
@@ -55,9 +57,19 @@ public final class StatementService {
     return vertx.<Prepared>executeBlocking(() -> prepareAll(statements, attachments, requiredId, credential, version), false)
         .recover(e -> Future.failedFuture(e instanceof InvalidStatementException
             ? XapiException.badRequest(e.getMessage()) : e))
-        .compose(prepared -> db.transaction(dsl -> store.insert(dsl, prepared.batch(), prepared.attachments()))
-            .onSuccess(this::publish)
-            .map(inserted -> prepared.batch().stream().map(PreparedStatement::id).toList()));
+        .compose(prepared -> {
+          List<List<String>> definitionsWritten = new ArrayList<>(1);
+          return db.transaction(dsl -> {
+                List<PreparedStatement> inserted = store.insert(dsl, prepared.batch(), prepared.attachments());
+                if (!inserted.isEmpty()) {
+                  definitionsWritten.add(definitions.upsert(dsl, inserted));
+                }
+                return inserted;
+              })
+              .onComplete(r -> definitionsWritten.forEach(definitions::committed))
+              .onSuccess(this::publish)
+              .map(inserted -> prepared.batch().stream().map(PreparedStatement::id).toList());
+        });
   }
 
   private record Prepared(List<PreparedStatement> batch, List<Attachment> attachments) {

@@ -73,7 +73,6 @@ public final class StatementStore {
           .execute();
     }
     storeAttachments(dsl, attachments);
-    ActivityDefinitions.upsert(dsl, fresh);
     fresh.sort((a, b) -> Long.compare(pks.get(a.id()), pks.get(b.id())));
     return fresh;
   }
