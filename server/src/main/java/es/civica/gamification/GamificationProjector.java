@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,7 +69,7 @@ public final class GamificationProjector {
   /** Learners recomputed in one transaction at most (a stored batch of 100 statements touches up to 100). */
   static final int CHUNK = 100;
   static final long GATHER_MILLIS = 200;
-  private final Map<String, List<Instant>> gathering = new LinkedHashMap<>();
+  private final Map<String, Reasons> gathering = new LinkedHashMap<>();
   private boolean gatherScheduled;
   private final Map<String, Slot> slots = new HashMap<>();
   /** Learners whose progress is kept between recomputes (a few KB each: their awards and statement ids). */
@@ -76,12 +78,59 @@ public final class GamificationProjector {
   private final LagRecorder lag = new LagRecorder();
   private MessageConsumer<JsonObject> consumer;
 
+  /**
+   * With the embedded database, a learner whose new statements all came through the event bus is brought up to date
+   * by reading only their statements stored after the last one applied (see {@link Reasons}); otherwise (an external
+   * database, which other servers also write) every recompute reads all the learner's statement ids.
+   */
+  private final boolean announcedReads;
+
   /** Per learner: whether a recompute runs, and what waits for the next one. */
   private static final class Slot {
     boolean running;
     List<Promise<Void>> waiting = new ArrayList<>();
-    List<Instant> pending = new ArrayList<>();
+    Reasons pending = new Reasons();
     boolean again;
+  }
+
+  /**
+   * Why a learner is to be recomputed: the storage ids and stored times of the new statements the event bus announced
+   * (the times for the lag), or {@code unannounced} when that is not known (a refresh, a voided statement, a message
+   * without storage ids). A recompute reads only the statements after the last one applied when every announced id
+   * is after it or already applied: one committed late, with a lower id than one already applied, or a voided one,
+   * makes it read all the learner's statement ids and, their prefix having changed, replay them.
+   */
+  private static final class Reasons {
+    final List<Instant> stored = new ArrayList<>();
+    final List<Long> storageIds = new ArrayList<>();
+    boolean unannounced;
+
+    static Reasons unannounced(List<Instant> stored) {
+      Reasons r = new Reasons();
+      r.stored.addAll(stored);
+      r.unannounced = true;
+      return r;
+    }
+
+    void add(Reasons other) {
+      stored.addAll(other.stored);
+      storageIds.addAll(other.storageIds);
+      unannounced |= other.unannounced;
+    }
+
+    /** Whether reading the statements after {@code known}'s last one finds everything announced. */
+    boolean allAfterOrIn(long[] known) {
+      if (unannounced) {
+        return false;
+      }
+      long last = known.length == 0 ? 0 : known[known.length - 1];
+      for (long id : storageIds) {
+        if (id <= last && Arrays.binarySearch(known, id) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   public GamificationProjector(Vertx vertx, DatabaseWorker db, GamificationStore store, Course course,
@@ -95,6 +144,7 @@ public final class GamificationProjector {
     this.statements = statements;
     this.credential = credential;
     this.homePage = homePage;
+    this.announcedReads = db.database().embedded();
   }
 
   public RuleEngine engine() {
@@ -126,31 +176,56 @@ public final class GamificationProjector {
   }
 
   private void stored(JsonObject message) {
-    Map<String, List<Instant>> touched = new LinkedHashMap<>();
+    Map<String, Reasons> touched = new LinkedHashMap<>();
     Set<UUID> voided = new LinkedHashSet<>();
     List<Instant> voidingTimes = new ArrayList<>();
-    for (Object o : message.getJsonArray("statements", new JsonArray())) {
-      JsonObject s = (JsonObject) o;
+    JsonArray list = message.getJsonArray("statements", new JsonArray());
+    JsonArray storageIds = message.getJsonArray("storageIds");
+    boolean announced = storageIds != null && storageIds.size() == list.size();
+    for (int i = 0; i < list.size(); i++) {
+      JsonObject s = list.getJsonObject(i);
       String verb = s.getJsonObject("verb", new JsonObject()).getString("id", "");
       Instant stored = OffsetDateTime.parse(s.getString("stored")).toInstant();
       if (StatementValidator.VOIDED_VERB.equals(verb)) {
         voided.add(UUID.fromString(s.getJsonObject("object").getString("id")));
         voidingTimes.add(stored);
       } else if (RuleEngine.relevant(verb)) {
-        AgentIdentity.ifi(s.getJsonObject("actor", new JsonObject()))
-            .ifPresent(ifi -> touched.computeIfAbsent(ifi, k -> new ArrayList<>()).add(stored));
+        Long storageId = announced ? storageIds.getLong(i) : null;
+        for (String ifi : actorIfis(s.getJsonObject("actor", new JsonObject()))) {
+          Reasons r = touched.computeIfAbsent(ifi, k -> new Reasons());
+          r.stored.add(stored);
+          if (storageId == null) {
+            r.unannounced = true;
+          } else {
+            r.storageIds.add(storageId);
+          }
+        }
       }
     }
     gather(touched);
     if (!voided.isEmpty()) {
       db.query(dsl -> store.actorsOf(dsl, voided))
           .onSuccess(actors -> {
-            Map<String, List<Instant>> followed = new LinkedHashMap<>();
-            actors.forEach(ifi -> followed.put(ifi, voidingTimes));
+            Map<String, Reasons> followed = new LinkedHashMap<>();
+            actors.forEach(ifi -> followed.put(ifi, Reasons.unannounced(voidingTimes)));
             gather(followed);
           })
           .onFailure(e -> LOG.error("Could not follow voided statements {}", voided, e));
     }
+  }
+
+  /** The learners a statement's actor stands for, as the LRS indexes them: the agent, or a group and its members. */
+  private static List<String> actorIfis(JsonObject actor) {
+    List<String> ifis = new ArrayList<>(1);
+    AgentIdentity.ifi(actor).ifPresent(ifis::add);
+    if (actor.getValue("member") instanceof JsonArray members) {
+      for (Object m : members) {
+        if (m instanceof JsonObject member) {
+          AgentIdentity.ifi(member).ifPresent(ifis::add);
+        }
+      }
+    }
+    return ifis;
   }
 
   /**
@@ -160,8 +235,8 @@ public final class GamificationProjector {
    * enough for the projection lag target (p99 under 1 s); readers lose nothing anyway, since
    * {@link GamificationService} brings a learner up to date before answering them.
    */
-  private synchronized void gather(Map<String, List<Instant>> learners) {
-    learners.forEach((ifi, times) -> gathering.computeIfAbsent(ifi, k -> new ArrayList<>()).addAll(times));
+  private synchronized void gather(Map<String, Reasons> learners) {
+    learners.forEach((ifi, reasons) -> gathering.computeIfAbsent(ifi, k -> new Reasons()).add(reasons));
     if (!gatherScheduled && !gathering.isEmpty()) {
       gatherScheduled = true;
       vertx.setTimer(GATHER_MILLIS, t -> flushGathered());
@@ -172,7 +247,7 @@ public final class GamificationProjector {
     gatherScheduled = false;
     List<String> ifis = new ArrayList<>(gathering.keySet());
     for (int from = 0; from < ifis.size(); from += CHUNK) {
-      Map<String, List<Instant>> chunk = new LinkedHashMap<>();
+      Map<String, Reasons> chunk = new LinkedHashMap<>();
       ifis.subList(from, Math.min(ifis.size(), from + CHUNK)).forEach(ifi -> chunk.put(ifi, gathering.get(ifi)));
       request(chunk, Map.of());
     }
@@ -190,11 +265,11 @@ public final class GamificationProjector {
     for (int from = 0; from < ifis.size(); from += CHUNK) {
       List<String> chunk = ifis.subList(from, Math.min(ifis.size(), from + CHUNK));
       chain = chain.compose(v -> {
-        Map<String, List<Instant>> learners = new LinkedHashMap<>();
+        Map<String, Reasons> learners = new LinkedHashMap<>();
         Map<String, Promise<Void>> done = new HashMap<>();
         List<Future<Void>> all = new ArrayList<>();
         for (String ifi : chunk) {
-          learners.put(ifi, List.of());
+          learners.put(ifi, Reasons.unannounced(List.of()));
           Promise<Void> p = Promise.promise();
           done.put(ifi, p);
           all.add(p.future());
@@ -210,11 +285,11 @@ public final class GamificationProjector {
    * Asks for these learners to be recomputed: those not being recomputed now run together, in one transaction;
    * the others are marked to run again once their current run ends (so their new statements are not missed).
    */
-  private synchronized void request(Map<String, List<Instant>> learners, Map<String, Promise<Void>> waiters) {
+  private synchronized void request(Map<String, Reasons> learners, Map<String, Promise<Void>> waiters) {
     List<String> ready = new ArrayList<>();
-    learners.forEach((ifi, stored) -> {
+    learners.forEach((ifi, reasons) -> {
       Slot slot = slots.computeIfAbsent(ifi, k -> new Slot());
-      slot.pending.addAll(stored);
+      slot.pending.add(reasons);
       if (waiters.containsKey(ifi)) {
         slot.waiting.add(waiters.get(ifi));
       }
@@ -232,16 +307,18 @@ public final class GamificationProjector {
   private synchronized void run(List<String> ifis) {
     List<Promise<Void>> waiters = new ArrayList<>();
     List<Instant> pending = new ArrayList<>();
+    Map<String, Reasons> reasons = new HashMap<>();
     for (String ifi : ifis) {
       Slot slot = slots.get(ifi);
       slot.running = true;
       slot.again = false;
       waiters.addAll(slot.waiting);
-      pending.addAll(slot.pending);
+      pending.addAll(slot.pending.stored);
+      reasons.put(ifi, slot.pending);
       slot.waiting = new ArrayList<>();
-      slot.pending = new ArrayList<>();
+      slot.pending = new Reasons();
     }
-    recomputeEach(ifis).onComplete(r -> {
+    recomputeEach(ifis, reasons).onComplete(r -> {
       if (r.failed()) {
         LOG.error("Gamification projection of {} failed", ifis, r.cause());
       } else {
@@ -258,7 +335,7 @@ public final class GamificationProjector {
     for (String ifi : ifis) {
       Slot slot = slots.get(ifi);
       slot.running = false;
-      if (slot.again || !slot.waiting.isEmpty() || !slot.pending.isEmpty()) {
+      if (slot.again || !slot.waiting.isEmpty() || !slot.pending.stored.isEmpty() || slot.pending.unannounced) {
         again.add(ifi);
       } else {
         slots.remove(ifi);
@@ -273,8 +350,8 @@ public final class GamificationProjector {
    * Recomputes the learners together; should that fail (one learner's rows in an unexpected state), each again on
    * its own, so that one learner cannot hold the others back.
    */
-  private Future<Void> recomputeEach(List<String> ifis) {
-    Future<Void> together = recompute(ifis);
+  private Future<Void> recomputeEach(List<String> ifis, Map<String, Reasons> reasons) {
+    Future<Void> together = recompute(ifis, reasons);
     if (ifis.size() == 1) {
       return together;
     }
@@ -283,10 +360,40 @@ public final class GamificationProjector {
           e.toString());
       Future<Void> chain = Future.succeededFuture();
       for (String ifi : ifis) {
-        chain = chain.compose(v -> recompute(List.of(ifi)));
+        chain = chain.compose(v -> recompute(List.of(ifi), reasons));
       }
       return chain;
     });
+  }
+
+  /**
+   * Each learner's study statement ids now: the known ones followed by those stored after them when only announced
+   * statements came since (see {@link Reasons}), otherwise all of them read again.
+   */
+  private Map<String, long[]> currentIds(DSLContext dsl, List<String> ifis, Map<String, Reasons> reasons) {
+    Map<String, Long> after = new HashMap<>();
+    Map<String, long[]> known = new HashMap<>();
+    List<String> full = new ArrayList<>();
+    for (String ifi : ifis) {
+      LearnerProgressCache.Known k = progress.get(ifi);
+      Reasons r = reasons.get(ifi);
+      if (announcedReads && k != null && r != null && r.allAfterOrIn(k.ids())) {
+        known.put(ifi, k.ids());
+        after.put(ifi, k.ids().length == 0 ? 0 : k.ids()[k.ids().length - 1]);
+      } else {
+        full.add(ifi);
+      }
+    }
+    Map<String, long[]> current = full.isEmpty() ? new HashMap<>() : store.statementIds(dsl, full);
+    if (!after.isEmpty()) {
+      store.statementIdsAfter(dsl, after).forEach((ifi, fresh) -> {
+        long[] k = known.get(ifi);
+        long[] all = Arrays.copyOf(k, k.length + fresh.length);
+        System.arraycopy(fresh, 0, all, k.length, fresh.length);
+        current.put(ifi, all);
+      });
+    }
+    return current;
   }
 
   /**
@@ -294,14 +401,14 @@ public final class GamificationProjector {
    * cost more than the ingest of the statements that triggered them): the projections, then each learner's badges'
    * own statements.
    */
-  private Future<Void> recompute(List<String> ifis) {
+  private Future<Void> recompute(List<String> ifis, Map<String, Reasons> reasons) {
     Map<String, UUID> ids = new LinkedHashMap<>();
     ifis.forEach(ifi -> ids.put(ifi, ownLearner(ifi)));
     Map<String, LearnerProgressCache.Known> computed = new HashMap<>();
     return db.transaction(dsl -> {
       store.commitWithoutFlushWait(dsl);
       var rows = store.lock(dsl, ids);
-      Map<String, long[]> current = store.statementIds(dsl, ifis);
+      Map<String, long[]> current = currentIds(dsl, ifis, reasons);
       Map<String, LearnerProgressCache.Known> known = new HashMap<>();
       Set<Long> needed = new HashSet<>();
       for (String ifi : ifis) {

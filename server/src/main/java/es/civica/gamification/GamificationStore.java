@@ -66,6 +66,31 @@ public final class GamificationStore {
   }
 
   /**
+   * The storage ids of each learner's study statements that are not voided and stored after the given id, ascending.
+   * One query for all the learners (from the lowest of their ids, then cut per learner): under load they were all
+   * recomputed a moment ago, so the few rows read twice cost less than a query each.
+   */
+  public Map<String, long[]> statementIdsAfter(DSLContext dsl, Map<String, Long> after) {
+    Map<String, List<Long>> lists = new HashMap<>();
+    after.keySet().forEach(ifi -> lists.put(ifi, new ArrayList<>()));
+    long lowest = after.values().stream().mapToLong(Long::longValue).min().orElse(0);
+    dsl.select(STATEMENT_TO_ACTOR.ACTOR_IFI, XAPI_STATEMENT.ID)
+        .from(XAPI_STATEMENT).join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
+        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.eq(DSL.any(after.keySet().toArray(String[]::new)))
+            .and(STATEMENT_TO_ACTOR.STATEMENT_PK.gt(lowest)).and(studyAsActor())
+            .and(XAPI_STATEMENT.IS_VOIDED.isFalse()))
+        .orderBy(XAPI_STATEMENT.ID)
+        .fetch().forEach(r -> {
+          if (r.value2() > after.get(r.value1())) {
+            lists.get(r.value1()).add(r.value2());
+          }
+        });
+    Map<String, long[]> out = new HashMap<>();
+    lists.forEach((ifi, ids) -> out.put(ifi, ids.stream().mapToLong(Long::longValue).toArray()));
+    return out;
+  }
+
+  /**
    * Statements by storage id, cut down to what {@link RuleEngine} reads (id, verb id, stored, object id, result) and
    * the actor. Why not the whole payload: every stored definition and context parsed again was a third of the
    * server's CPU under load.

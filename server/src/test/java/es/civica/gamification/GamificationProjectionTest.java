@@ -13,6 +13,10 @@ import es.civica.content.Unit;
 import es.civica.support.LrsClient;
 import es.civica.support.PlayerClient;
 import es.civica.support.TestServer;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +24,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import static es.civica.db.generated.Tables.STATEMENT_TO_ACTOR;
+import static es.civica.db.generated.Tables.XAPI_STATEMENT;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +203,42 @@ class GamificationProjectionTest {
     assertEquals(1, earnedStatements(ana).size(), "the rebuild reuses the badge statements already in the LRS");
     settle();
     assertEquals(incremental, snapshot());
+  }
+
+  @Test
+  @DisplayName("a statement committed late, with a lower storage id than one already applied, is applied when its "
+      + "message arrives (the projector reads all the learner's ids again instead of only the newer ones)")
+  void lateCommit() throws Exception {
+    Who eva = learner("Eva");
+    lrs.store(answered(eva, 0, true));
+    settle();
+    JsonObject early = answered(eva, 1, true);
+    long earlyId;
+    try (Connection conn = server.app().db().database().dataSource().getConnection()) {
+      conn.setAutoCommit(false);
+      DSLContext tx = DSL.using(conn, SQLDialect.POSTGRES);
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+      early.put("stored", now.toString()).put("timestamp", now.toString());
+      // this transaction takes its storage id first and commits last
+      earlyId = tx.insertInto(XAPI_STATEMENT).set(XAPI_STATEMENT.STATEMENT_ID, UUID.fromString(early.getString("id")))
+          .set(XAPI_STATEMENT.VERB_IRI, V + "answered").set(XAPI_STATEMENT.STORED, now).set(XAPI_STATEMENT.TIMESTAMP, now)
+          .set(XAPI_STATEMENT.PAYLOAD, JSONB.valueOf(early.encode())).returning(XAPI_STATEMENT.ID).fetchOne().getId();
+      tx.insertInto(STATEMENT_TO_ACTOR).set(STATEMENT_TO_ACTOR.STATEMENT_PK, earlyId)
+          .set(STATEMENT_TO_ACTOR.ACTOR_IFI, eva.ifi()).set(STATEMENT_TO_ACTOR.USAGE, "actor").execute();
+      lrs.store(answered(eva, 2, true));   // a higher storage id, committed and applied first
+      settle();
+      assertEquals(2 * rules.firstCorrectAnswer(), xp(eva));
+      conn.commit();
+    }
+    // what the LRS publishes after such a commit
+    server.app().vertx().eventBus().publish(EventAddresses.LRS_STATEMENT_STORED, new JsonObject()
+        .put("statements", new JsonArray().add(early)).put("storageIds", new JsonArray().add(earlyId)));
+    Thread.sleep(GamificationProjector.GATHER_MILLIS);
+    settle();
+    assertEquals(3 * rules.firstCorrectAnswer(), xp(eva));
+    List<String> incremental = snapshot();
+    rebuild();
+    assertEquals(incremental, snapshot(), "replay = incremental");
   }
 
   @Test

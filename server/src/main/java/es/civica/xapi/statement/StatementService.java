@@ -60,9 +60,9 @@ public final class StatementService {
         .compose(prepared -> {
           List<List<String>> definitionsWritten = new ArrayList<>(1);
           return db.transaction(dsl -> {
-                List<PreparedStatement> inserted = store.insert(dsl, prepared.batch(), prepared.attachments());
-                if (!inserted.isEmpty()) {
-                  definitionsWritten.add(definitions.upsert(dsl, inserted));
+                StatementStore.Inserted inserted = store.insert(dsl, prepared.batch(), prepared.attachments());
+                if (!inserted.statements().isEmpty()) {
+                  definitionsWritten.add(definitions.upsert(dsl, inserted.statements()));
                 }
                 return inserted;
               })
@@ -169,15 +169,19 @@ public final class StatementService {
     }
   }
 
-  private void publish(List<PreparedStatement> inserted) {
-    if (inserted.isEmpty()) {
+  private void publish(StatementStore.Inserted inserted) {
+    if (inserted.statements().isEmpty()) {
       return;
     }
     JsonArray payloads = new JsonArray();
-    inserted.forEach(p -> payloads.add(p.payload()));
+    inserted.statements().forEach(p -> payloads.add(p.payload()));
+    JsonArray storageIds = new JsonArray();
+    for (long id : inserted.storageIds()) {
+      storageIds.add(id);
+    }
     // shared by every consumer, not copied for each: see StoredStatementsCodec
-    vertx.eventBus().publish(EventAddresses.LRS_STATEMENT_STORED, new JsonObject().put("statements", payloads),
-        StoredStatementsCodec.DELIVERY);
+    vertx.eventBus().publish(EventAddresses.LRS_STATEMENT_STORED,
+        new JsonObject().put("statements", payloads).put("storageIds", storageIds), StoredStatementsCodec.DELIVERY);
   }
 
   public Future<JsonObject> find(UUID id, boolean voided, Credential credential) {

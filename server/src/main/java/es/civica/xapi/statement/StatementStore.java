@@ -33,6 +33,10 @@ import java.util.UUID;
  */
 public final class StatementStore {
 
+  /** The statements a batch really inserted, in storage order, with their storage ids (the same order). */
+  public record Inserted(List<PreparedStatement> statements, long[] storageIds) {
+  }
+
   /** A page of statements plus what the next page needs. */
   public record Page(List<JsonObject> statements, Long lastPk, long snapshotPk, boolean more) {
   }
@@ -43,7 +47,7 @@ public final class StatementStore {
    *
    * @return the statements really inserted, in storage order
    */
-  public List<PreparedStatement> insert(DSLContext dsl, List<PreparedStatement> batch, List<Attachment> attachments) {
+  public Inserted insert(DSLContext dsl, List<PreparedStatement> batch, List<Attachment> attachments) {
     checkVoiding(dsl, batch);
     // Insert first and look only at the ids that were already there: one round trip less in the common case.
     Map<UUID, Long> pks = StatementRowWriter.insertStatements(dsl, batch);
@@ -61,7 +65,7 @@ public final class StatementStore {
       }
     }
     if (fresh.isEmpty()) {
-      return fresh;
+      return new Inserted(fresh, new long[0]);
     }
 
     StatementRowWriter.insertIndexRows(dsl, fresh, pks);
@@ -74,7 +78,7 @@ public final class StatementStore {
     }
     storeAttachments(dsl, attachments);
     fresh.sort((a, b) -> Long.compare(pks.get(a.id()), pks.get(b.id())));
-    return fresh;
+    return new Inserted(fresh, fresh.stream().mapToLong(p -> pks.get(p.id())).toArray());
   }
 
   /** A voiding statement may not void another voiding statement. */
