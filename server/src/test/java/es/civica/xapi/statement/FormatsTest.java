@@ -15,14 +15,16 @@ class FormatsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"http://adlnet.gov/expapi/verbs/attended", "https://ex.es/a?b=c#d", "urn:uuid:1234",
-      "mailto:ana@example.es", "tag:example.es,2026:unidad", "https://ex.es/%C3%B1", "https://ex.es/ñandú"})
+      "mailto:ana@example.es", "tag:example.es,2026:unidad", "https://ex.es/%C3%B1", "https://ex.es/ñandú",
+      "a+b.c-D9:rest"})
   void acceptsAbsoluteIris(String iri) {
     assertTrue(Formats.isIri(iri));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "abc", "should fail", "adlnet.gov/expapi/verbs/attended", "ab=c://should.fail.com",
-      "1http://x", "http:", "http://ex.es/a b", "http://ex.es/<a>", "http://ex.es/%zz", "http://ex.es/#a#b"})
+      "1http://x", "http:", "http://ex.es/a b", "http://ex.es/<a>", "http://ex.es/%zz", "http://ex.es/#a#b",
+      ":x", "http://ex.es/a\tb", "http://ex.es/a\u0085", "http://ex.es/`", "http://ex.es/%4"})
   void rejectsWhatIsNotAnAbsoluteIri(String iri) {
     assertFalse(Formats.isIri(iri));
   }
