@@ -58,6 +58,8 @@ public final class StatementService {
         .recover(e -> Future.failedFuture(e instanceof InvalidStatementException
             ? XapiException.badRequest(e.getMessage()) : e))
         .compose(prepared -> {
+          // the activity IRIs whose definition the transaction writes, known only inside it: ActivityDefinitions
+          // forgets them once more when it has ended (see SingleWriterCache)
           List<List<String>> definitionsWritten = new ArrayList<>(1);
           return db.transaction(dsl -> {
                 StatementStore.Inserted inserted = store.insert(dsl, prepared.batch(), prepared.attachments());
