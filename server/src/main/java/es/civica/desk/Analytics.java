@@ -8,6 +8,7 @@ import es.civica.content.Item;
 import es.civica.content.Node;
 import es.civica.content.Scenario;
 import es.civica.content.Unit;
+import es.civica.db.Chunks;
 import es.civica.db.generated.Routines;
 import es.civica.learning.Tracker;
 import io.vertx.core.json.JsonArray;
@@ -164,8 +165,7 @@ public final class Analytics {
     }
     Map<String, String> out = new HashMap<>();
     List<String> keys = new ArrayList<>(actors.keySet());
-    for (int from = 0; from < keys.size(); from += 1000) {
-      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
+    for (List<String> chunk : Chunks.of(keys, 1000)) {
       var rows = DSL.values(chunk.stream().map(k -> DSL.row(DSL.val(k), DSL.val(JSONB.valueOf(actors.get(k).encode()))))
           .toArray(org.jooq.Row2[]::new)).as("a", "actor_key", "actor");
       Field<String> key = rows.field("actor_key", String.class);

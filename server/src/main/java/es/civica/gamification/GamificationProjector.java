@@ -3,6 +3,7 @@ package es.civica.gamification;
 import es.civica.EventAddresses;
 import es.civica.content.Course;
 import es.civica.content.GamificationRules;
+import es.civica.db.Chunks;
 import es.civica.db.DatabaseWorker;
 import es.civica.db.generated.tables.records.GamificationAwardRecord;
 import es.civica.xapi.AgentIdentity;
@@ -245,10 +246,9 @@ public final class GamificationProjector {
 
   private synchronized void flushGathered() {
     gatherScheduled = false;
-    List<String> ifis = new ArrayList<>(gathering.keySet());
-    for (int from = 0; from < ifis.size(); from += CHUNK) {
+    for (List<String> ifis : Chunks.of(new ArrayList<>(gathering.keySet()), CHUNK)) {
       Map<String, Reasons> chunk = new LinkedHashMap<>();
-      ifis.subList(from, Math.min(ifis.size(), from + CHUNK)).forEach(ifi -> chunk.put(ifi, gathering.get(ifi)));
+      ifis.forEach(ifi -> chunk.put(ifi, gathering.get(ifi)));
       request(chunk, Map.of());
     }
     gathering.clear();
@@ -262,8 +262,7 @@ public final class GamificationProjector {
   /** Recomputes these learners, up to {@value #CHUNK} per transaction; completes once all are committed. */
   public Future<Void> refresh(List<String> ifis) {
     Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < ifis.size(); from += CHUNK) {
-      List<String> chunk = ifis.subList(from, Math.min(ifis.size(), from + CHUNK));
+    for (List<String> chunk : Chunks.of(ifis, CHUNK)) {
       chain = chain.compose(v -> {
         Map<String, Reasons> learners = new LinkedHashMap<>();
         Map<String, Promise<Void>> done = new HashMap<>();

@@ -5,6 +5,7 @@ import static es.civica.db.generated.Tables.STATEMENT_TO_ACTIVITY;
 import static es.civica.db.generated.Tables.STATEMENT_TO_ACTOR;
 import static es.civica.db.generated.Tables.XAPI_STATEMENT;
 
+import es.civica.db.Chunks;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -54,8 +55,7 @@ final class StatementRowWriter {
   static Map<UUID, Long> insertStatements(DSLContext dsl, List<PreparedStatement> batch) {
     Map<UUID, Long> pks = new HashMap<>();
     dsl.connection(c -> {
-      for (int from = 0; from < batch.size(); from += CHUNK) {
-        List<PreparedStatement> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+      for (List<PreparedStatement> chunk : Chunks.of(batch, CHUNK)) {
         String sql = STATEMENT_INSERTS.computeIfAbsent(chunk.size(), StatementRowWriter::statementInsert);
         try (java.sql.PreparedStatement insert = c.prepareStatement(sql)) {
           int p = 1;
