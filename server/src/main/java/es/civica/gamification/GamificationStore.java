@@ -53,22 +53,15 @@ public final class GamificationStore {
    * is a function of (ids only, so that a learner whose earlier statements are already applied costs no payload).
    */
   public Map<String, long[]> statementIds(DSLContext dsl, Collection<String> ifis) {
-    Map<String, List<Long>> lists = new HashMap<>();
-    ifis.forEach(ifi -> lists.put(ifi, new ArrayList<>()));
-    dsl.select(STATEMENT_TO_ACTOR.ACTOR_IFI, XAPI_STATEMENT.ID)
-        .from(XAPI_STATEMENT).join(STATEMENT_TO_ACTOR).on(STATEMENT_TO_ACTOR.STATEMENT_PK.eq(XAPI_STATEMENT.ID))
-        .where(STATEMENT_TO_ACTOR.ACTOR_IFI.in(ifis).and(studyAsActor()).and(XAPI_STATEMENT.IS_VOIDED.isFalse()))
-        .orderBy(XAPI_STATEMENT.ID)
-        .fetch().forEach(r -> lists.get(r.value1()).add(r.value2()));
-    Map<String, long[]> out = new HashMap<>();
-    lists.forEach((ifi, ids) -> out.put(ifi, ids.stream().mapToLong(Long::longValue).toArray()));
-    return out;
+    Map<String, Long> fromStart = new HashMap<>();
+    ifis.forEach(ifi -> fromStart.put(ifi, 0L));
+    return statementIdsAfter(dsl, fromStart);
   }
 
   /**
-   * The storage ids of each learner's study statements that are not voided and stored after the given id, ascending.
-   * One query for all the learners (from the lowest of their ids, then cut per learner): under load they were all
-   * recomputed a moment ago, so the few rows read twice cost less than a query each.
+   * {@link #statementIds}, only those after the given id of each learner. One query for all the learners (from the
+   * lowest of their ids, then cut per learner): under load they were all recomputed a moment ago, so the few rows
+   * read twice cost less than a query each.
    */
   public Map<String, long[]> statementIdsAfter(DSLContext dsl, Map<String, Long> after) {
     Map<String, List<Long>> lists = new HashMap<>();

@@ -125,19 +125,11 @@ final class ActivityDefinitions {
         if (!covers(m, t)) {
           return false;
         }
-      } else if (!known.containsKey(key) || !sameValue(mine, theirs)) {
+      } else if (!known.containsKey(key) || !StatementEquivalence.values(mine, theirs)) {
         return false;
       }
     }
     return true;
-  }
-
-  /** JSON equality of two leaves or arrays, with JsonObject's rules (1 equals 1.0). */
-  private static boolean sameValue(Object a, Object b) {
-    if (a instanceof String s) {
-      return s.equals(b);
-    }
-    return new JsonObject().put("v", a).equals(new JsonObject().put("v", b));
   }
 
   private static void add(JsonObject activity, Map<String, JsonObject> out) {
