@@ -367,29 +367,38 @@ public final class GamificationProjector {
 
   /**
    * Each learner's study statement ids now: the known ones followed by those stored after them when only announced
-   * statements came since (see {@link Reasons}), otherwise all of them read again.
+   * statements came since (see {@link Reasons}), otherwise all of them read again. Fills {@code resumed} with the
+   * progress each learner resumes from: the known one, when the ids now still begin with its ids (always so after
+   * reading only the newer ones); none when something before them changed (voided, or committed late), which means
+   * a replay in full.
    */
-  private Map<String, long[]> currentIds(DSLContext dsl, List<String> ifis, Map<String, Reasons> reasons) {
+  private Map<String, long[]> currentIds(DSLContext dsl, List<String> ifis, Map<String, Reasons> reasons,
+                                         Map<String, LearnerProgressCache.Known> resumed) {
+    Map<String, LearnerProgressCache.Known> known = new HashMap<>();
     Map<String, Long> after = new HashMap<>();
-    Map<String, long[]> known = new HashMap<>();
     List<String> full = new ArrayList<>();
     for (String ifi : ifis) {
       LearnerProgressCache.Known k = progress.get(ifi);
+      known.put(ifi, k);
       Reasons r = reasons.get(ifi);
       if (announcedReads && k != null && r != null && r.allAfterOrIn(k.ids())) {
-        known.put(ifi, k.ids());
         after.put(ifi, k.ids().length == 0 ? 0 : k.ids()[k.ids().length - 1]);
       } else {
         full.add(ifi);
       }
     }
     Map<String, long[]> current = full.isEmpty() ? new HashMap<>() : store.statementIds(dsl, full);
+    for (String ifi : full) {
+      LearnerProgressCache.Known k = known.get(ifi);
+      resumed.put(ifi, k != null && k.isPrefixOf(current.get(ifi)) ? k : null);
+    }
     if (!after.isEmpty()) {
       store.statementIdsAfter(dsl, after).forEach((ifi, fresh) -> {
-        long[] k = known.get(ifi);
+        long[] k = known.get(ifi).ids();
         long[] all = Arrays.copyOf(k, k.length + fresh.length);
         System.arraycopy(fresh, 0, all, k.length, fresh.length);
         current.put(ifi, all);
+        resumed.put(ifi, known.get(ifi));
       });
     }
     return current;
@@ -407,16 +416,12 @@ public final class GamificationProjector {
     return db.transaction(dsl -> {
       store.commitWithoutFlushWait(dsl);
       var rows = store.lock(dsl, ids);
-      Map<String, long[]> current = currentIds(dsl, ifis, reasons);
       Map<String, LearnerProgressCache.Known> known = new HashMap<>();
+      Map<String, long[]> current = currentIds(dsl, ifis, reasons, known);
       Set<Long> needed = new HashSet<>();
       for (String ifi : ifis) {
         long[] now = current.get(ifi);
-        LearnerProgressCache.Known k = progress.get(ifi);
-        if (k != null && !k.isPrefixOf(now)) {
-          k = null;   // something before the known statements changed (voided, or committed late): replay in full
-        }
-        known.put(ifi, k);
+        LearnerProgressCache.Known k = known.get(ifi);
         for (int i = k == null ? 0 : k.ids().length; i < now.length; i++) {
           needed.add(now[i]);
         }

@@ -45,7 +45,7 @@ public final class StatementStore {
    * Inserts a batch in the caller's transaction. Statements whose id is already stored with equal content are
    * skipped; a stored id with different content is a 409 and (the transaction rolling back) leaves nothing behind.
    *
-   * @return the statements really inserted, in storage order
+   * @return the statements really inserted, in storage order, with their storage ids
    */
   public Inserted insert(DSLContext dsl, List<PreparedStatement> batch, List<Attachment> attachments) {
     checkVoiding(dsl, batch);
